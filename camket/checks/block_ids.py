@@ -1,0 +1,50 @@
+"""Block ids are unique in units.yaml.
+
+Why: units name their block by id, and the report tallies by block; two blocks with one id would
+make a unit's block ambiguous.
+
+Valid:
+
+```yaml
+# file: units.yaml
+blocks:
+  - {id: dia-phuong, name: Các huyện, thị, thành ủy}
+  - {id: so-nganh, name: Các sở, ngành}
+units:
+  - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuong,
+     collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy}
+```
+
+Invalid:
+
+```yaml
+# file: units.yaml
+blocks:
+  - {id: dia-phuong, name: Các huyện, thị, thành ủy}
+  - {id: dia-phuong, name: Các sở, ngành}
+units:
+  - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuong,
+     collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from camket.checks._common import Finding, duplicates
+from camket.i18n import _
+from camket.problems import Severity
+from camket.project import Project
+
+CODE = "E101"
+SEVERITY = Severity.ERROR
+
+
+def check(project: Project) -> Iterator[Finding]:
+    if project.units_file is None:
+        return
+    for block, first in duplicates(project.units_file.blocks):
+        yield block.value_span("id"), _(
+            "mã khối '{id}' bị trùng (đã dùng ở dòng {line}); mỗi khối cần một mã riêng"
+        ).format(id=block.id, line=first.value_span("id").line)

@@ -1,0 +1,71 @@
+"""Totals declared under `expect:` in year.yaml equal the items counted for those blocks.
+
+Why: the office knows from the signed sheets how many commitments each block made ("49 nội
+dung"); declaring it catches an item forgotten or typed twice when the sheets were entered.
+
+Valid:
+
+```yaml
+# file: 2019/year.yaml
+year: 2019
+theme: Trách nhiệm, kỷ cương, tăng tốc phát triển
+signed_on: 2019-02-20
+groups_per_unit: [2, 6]
+expect:
+  dia-phuong: 5
+```
+
+Invalid:
+
+```yaml
+# file: 2019/year.yaml
+year: 2019
+theme: Trách nhiệm, kỷ cương, tăng tốc phát triển
+signed_on: 2019-02-20
+groups_per_unit: [2, 6]
+expect:
+  dia-phuong: 49
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterator
+
+from camket.checks._common import Finding
+from camket.i18n import _
+from camket.problems import Severity
+from camket.project import Project
+
+CODE = "E115"
+SEVERITY = Severity.ERROR
+
+
+def check(project: Project) -> Iterator[Finding]:
+    for year, data in project.years.items():
+        config = data.config
+        if config is None or not config.expect:
+            continue
+        counted: Counter[str] = Counter()
+        for stem, c in data.commitments.items():
+            unit = project.units.get(stem)
+            if unit is not None:
+                counted[unit.block] += len(c.items())
+        expect_src = config._src["expect"]
+        complete = len(data.commitments) == len(data.files)
+        for block_id, declared in config.expect.items():
+            where = expect_src.value_span(block_id)
+            if block_id not in project.blocks:
+                guess = difflib.get_close_matches(block_id, list(project.blocks), n=1)
+                hint = _("; có phải ý bạn là '{g}'?").format(g=guess[0]) if guess else ""
+                yield expect_src.key_span(block_id), _(
+                    "expect: khối '{block}' không có trong units.yaml{hint}").format(
+                        block=block_id, hint=hint)
+            elif complete and counted[block_id] != declared:
+                yield where, _(
+                    "expect: khối '{block}' khai báo {declared} nội dung cam kết nhưng các tệp "
+                    "cam kết năm {year} có {counted}; hãy kiểm tra các tệp của khối hoặc sửa số "
+                    "khai báo").format(block=block_id, declared=declared, year=year,
+                                       counted=counted[block_id])

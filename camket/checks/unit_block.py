@@ -1,0 +1,53 @@
+"""Every unit belongs to a block declared under `blocks:`.
+
+Why: the tallies and the report are given block by block.
+
+Valid:
+
+```yaml
+# file: units.yaml
+blocks:
+  - {id: dia-phuong, name: Các huyện, thị, thành ủy}
+units:
+  - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuong,
+     collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy}
+```
+
+Invalid:
+
+```yaml
+# file: units.yaml
+blocks:
+  - {id: dia-phuong, name: Các huyện, thị, thành ủy}
+units:
+  - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuog,
+     collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy}
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from camket.checks._common import Finding
+from camket.i18n import _
+from camket.problems import Severity
+from camket.project import Project
+
+CODE = "E103"
+SEVERITY = Severity.ERROR
+
+
+def check(project: Project) -> Iterator[Finding]:
+    if project.units_file is None:
+        return
+    known = list(project.blocks)
+    for unit in project.units_file.units:
+        if unit.block not in project.blocks:
+            guess = difflib.get_close_matches(unit.block, known, n=1)
+            hint = _("có phải ý bạn là '{g}'?").format(g=guess[0]) if guess else _(
+                "các khối đã khai báo: {ids}").format(ids=", ".join(known))
+            yield unit.value_span("block"), _(
+                "đơn vị '{unit}' thuộc khối '{block}' chưa khai báo trong blocks:; {hint}"
+            ).format(unit=unit.id, block=unit.block, hint=hint)

@@ -1,0 +1,64 @@
+"""A commitments file is named after a unit declared in units.yaml.
+
+Why: the file name is how camket knows whose commitments these are; a misspelt name would leave
+the unit without commitments and the items counted nowhere.
+
+Valid:
+
+```yaml
+# file: 2019/commitments/cam-lo.yaml
+unit: cam-lo
+year: 2019
+head: Đào Mạnh Hùng
+groups:
+  - title: Phát triển kinh tế - xã hội
+    items:
+      - {id: cam-lo-2019-01, text: Hoàn thành giải phóng mặt bằng Cụm công nghiệp Cam Hiếu}
+  - title: Xây dựng Đảng
+    items:
+      - {id: cam-lo-2019-02, text: Tổ chức đại hội chi bộ điểm nhiệm kỳ 2020 - 2022}
+```
+
+Invalid:
+
+```yaml
+# file: 2019/commitments/cam-loo.yaml
+unit: cam-loo
+year: 2019
+head: Đào Mạnh Hùng
+groups:
+  - title: Phát triển kinh tế - xã hội
+    items:
+      - {id: cam-lo-2019-91, text: Hoàn thành giải phóng mặt bằng Cụm công nghiệp Cam Hiếu}
+  - title: Xây dựng Đảng
+    items:
+      - {id: cam-lo-2019-92, text: Tổ chức đại hội chi bộ điểm nhiệm kỳ 2020 - 2022}
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from camket.checks._common import Finding
+from camket.i18n import _
+from camket.problems import Severity, Span
+from camket.project import Project
+
+CODE = "E104"
+SEVERITY = Severity.ERROR
+
+
+def check(project: Project) -> Iterator[Finding]:
+    if project.units_file is None:
+        return
+    for data in project.years.values():
+        for stem, path in data.files.items():
+            if stem in project.units:
+                continue
+            guess = difflib.get_close_matches(stem, list(project.units), n=1)
+            hint = _("; có phải ý bạn là '{g}.yaml'?").format(g=guess[0]) if guess else ""
+            yield Span(path, 1, 1), _(
+                "tên tệp '{name}' không phải mã của đơn vị nào trong units.yaml; tên tệp phải là "
+                "mã đơn vị{hint}").format(name=path.name, hint=hint)

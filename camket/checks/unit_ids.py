@@ -1,0 +1,49 @@
+"""Unit ids are unique in units.yaml.
+
+Why: a commitments file is named after its unit's id; two units with one id would share a file.
+
+Valid:
+
+```yaml
+# file: units.yaml
+blocks:
+  - {id: dia-phuong, name: Các huyện, thị, thành ủy}
+units:
+  - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuong,
+     collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy}
+```
+
+Invalid:
+
+```yaml
+# file: units.yaml
+blocks:
+  - {id: dia-phuong, name: Các huyện, thị, thành ủy}
+units:
+  - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuong,
+     collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy}
+  - {id: dong-ha, name: Huyện ủy Cam Lộ, block: dia-phuong,
+     collective: Ban Thường vụ Huyện ủy Cam Lộ, head_title: Bí thư Huyện ủy}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from camket.checks._common import Finding, duplicates
+from camket.i18n import _
+from camket.problems import Severity
+from camket.project import Project
+
+CODE = "E102"
+SEVERITY = Severity.ERROR
+
+
+def check(project: Project) -> Iterator[Finding]:
+    if project.units_file is None:
+        return
+    for unit, first in duplicates(project.units_file.units):
+        yield unit.value_span("id"), _(
+            "mã đơn vị '{id}' bị trùng (đã dùng ở dòng {line}); mỗi đơn vị cần một mã riêng"
+        ).format(id=unit.id, line=first.value_span("id").line)

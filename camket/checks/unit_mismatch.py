@@ -1,0 +1,58 @@
+"""A commitments file's `unit:` is the unit its file is named after.
+
+Why: a file copied from another unit and half edited is a common slip; camket goes by the file
+name, so a different `unit:` means one of the two is wrong.
+
+Valid:
+
+```yaml
+# file: 2019/commitments/cam-lo.yaml
+unit: cam-lo
+year: 2019
+head: Đào Mạnh Hùng
+groups:
+  - title: Phát triển kinh tế - xã hội
+    items:
+      - {id: cam-lo-2019-01, text: Hoàn thành giải phóng mặt bằng Cụm công nghiệp Cam Hiếu}
+  - title: Xây dựng Đảng
+    items:
+      - {id: cam-lo-2019-02, text: Tổ chức đại hội chi bộ điểm nhiệm kỳ 2020 - 2022}
+```
+
+Invalid:
+
+```yaml
+# file: 2019/commitments/cam-lo.yaml
+unit: dong-ha
+year: 2019
+head: Đào Mạnh Hùng
+groups:
+  - title: Phát triển kinh tế - xã hội
+    items:
+      - {id: cam-lo-2019-01, text: Hoàn thành giải phóng mặt bằng Cụm công nghiệp Cam Hiếu}
+  - title: Xây dựng Đảng
+    items:
+      - {id: cam-lo-2019-02, text: Tổ chức đại hội chi bộ điểm nhiệm kỳ 2020 - 2022}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from camket.checks._common import Finding
+from camket.i18n import _
+from camket.problems import Severity
+from camket.project import Project
+
+CODE = "E105"
+SEVERITY = Severity.ERROR
+
+
+def check(project: Project) -> Iterator[Finding]:
+    for data in project.years.values():
+        for stem, c in data.commitments.items():
+            if c.unit != stem:
+                yield c.value_span("unit"), _(
+                    "unit: '{unit}' khác tên tệp '{stem}'; tệp cam kết của đơn vị nào phải mang "
+                    "mã đơn vị đó, hãy sửa một trong hai").format(unit=c.unit, stem=stem)

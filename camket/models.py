@@ -1,0 +1,252 @@
+"""The typed model of a data folder: one pydantic class per kind of mapping in the YAML files.
+
+These classes are the single statement of the data format: the loader validates with them, and
+`camket schema` (JSON Schema for editors) is generated from them. Every instance remembers where
+it was read (`span()`, `value_span(field)`), so checks can point at the source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from camket.problems import Span
+from camket.reading import LocDict
+
+
+class Node(BaseModel):
+    """Base of every model: unknown keys are errors, and each instance keeps its source marks."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, hide_input_in_errors=True)
+
+    _src: LocDict | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_marks(cls, data: Any, handler: Any) -> Any:
+        model = handler(data)
+        if isinstance(data, LocDict):
+            model._src = data
+        return model
+
+    def span(self) -> Span:
+        assert self._src is not None, "model built without source marks"
+        return self._src.span()
+
+    def value_span(self, field: str) -> Span:
+        """Where the value of `field` starts; the mapping itself when the field was left out."""
+        src = self._src
+        assert src is not None, "model built without source marks"
+        return src.value_span(field) if field in src.marks else src.span()
+
+    def key_span(self, field: str) -> Span:
+        src = self._src
+        assert src is not None, "model built without source marks"
+        return src.key_span(field) if field in src.marks else src.span()
+
+    def element_span(self, field: str, index: int) -> Span:
+        """Where element `index` of the list in `field` starts."""
+        src = self._src
+        assert src is not None, "model built without source marks"
+        value = src.get(field)
+        if hasattr(value, "value_span") and index < len(value):
+            return value.value_span(index)
+        return self.value_span(field)
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NOT_DONE = "not_done"
+    PAUSED = "paused"
+    ADJUSTED = "adjusted"
+
+
+STATUS_ALIASES: dict[str, Status] = {
+    "chưa thực hiện": Status.NOT_STARTED,
+    "đang thực hiện": Status.IN_PROGRESS,
+    "hoàn thành": Status.DONE,
+    "không hoàn thành": Status.NOT_DONE,
+    "chưa hoàn thành": Status.NOT_DONE,
+    "tạm dừng": Status.PAUSED,
+    "điều chỉnh": Status.ADJUSTED,
+}
+
+STATUS_WORDS: dict[Status, str] = {
+    Status.NOT_STARTED: "chưa thực hiện",
+    Status.IN_PROGRESS: "đang thực hiện",
+    Status.DONE: "hoàn thành",
+    Status.NOT_DONE: "không hoàn thành",
+    Status.PAUSED: "tạm dừng",
+    Status.ADJUSTED: "điều chỉnh",
+}
+
+
+class Cause(StrEnum):
+    OBJECTIVE = "objective"
+    SUBJECTIVE = "subjective"
+
+
+CAUSE_ALIASES: dict[str, Cause] = {"khách quan": Cause.OBJECTIVE, "chủ quan": Cause.SUBJECTIVE}
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip().casefold()
+
+
+def _status(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    folded = _fold(value)
+    if folded in STATUS_ALIASES:
+        return STATUS_ALIASES[folded]
+    try:
+        return Status(folded)
+    except ValueError:
+        raise PydanticCustomError(
+            "unknown_status", "unknown status {value}", {"value": value}
+        ) from None
+
+
+def _cause(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    folded = _fold(value)
+    if folded in CAUSE_ALIASES:
+        return CAUSE_ALIASES[folded]
+    try:
+        return Cause(folded)
+    except ValueError:
+        raise PydanticCustomError("unknown_cause", "unknown cause {value}", {"value": value}) from None
+
+
+StatusField = Annotated[Status, BeforeValidator(_status)]
+CauseField = Annotated[Cause, BeforeValidator(_cause)]
+Text = Annotated[str, Field(min_length=1)]
+Id = Annotated[str, Field(min_length=1, pattern=r"^[^\s]+$")]
+Better = Literal["higher", "lower"]
+
+
+# --- camket.yaml ---------------------------------------------------------------------------
+
+
+class Settings(Node):
+    """The committing body and document settings (`camket.yaml`)."""
+
+    body: Text
+    issuer: Text
+    superior: Text | None = None
+    office: Text
+    place: Text
+    code: Text
+    first_year: int | None = None
+
+
+# --- units.yaml ----------------------------------------------------------------------------
+
+
+class Block(Node):
+    id: Id
+    name: Text
+
+
+class Unit(Node):
+    id: Id
+    name: Text
+    block: Id
+    collective: Text
+    head_title: Text
+    years: tuple[int, int | None] | None = None
+
+    def exists_in(self, year: int) -> bool:
+        if self.years is None:
+            return True
+        start, end = self.years
+        return start <= year and (end is None or year <= end)
+
+
+class UnitsFile(Node):
+    blocks: list[Block] = Field(min_length=1)
+    units: list[Unit] = Field(min_length=1)
+
+
+# --- YEAR/year.yaml ------------------------------------------------------------------------
+
+
+class Measure(Node):
+    plan: Decimal
+    actual: Decimal | None = None
+    unit: str | None = None
+    better: Better = "higher"
+
+    def met(self) -> bool | None:
+        """None until the actual value is known."""
+        if self.actual is None:
+            return None
+        return self.actual >= self.plan if self.better == "higher" else self.actual <= self.plan
+
+
+class YearIndicator(Measure):
+    id: Id
+    name: Text
+
+
+class YearConfig(Node):
+    year: int
+    theme: Text
+    signed_on: dt.date
+    ceremony: Text | None = None
+    groups_per_unit: tuple[int, int] | None = None
+    expect: dict[str, int] | None = None
+    indicators: list[YearIndicator] = []
+    report: dict[str, list[Text]] | None = None
+
+
+# --- YEAR/commitments/UNIT.yaml ------------------------------------------------------------
+
+
+class Progress(Node):
+    date: dt.date
+    status: StatusField
+    note: str | None = None
+    reason: str | None = None
+    cause: CauseField | None = None
+    approved_by: str | None = None
+
+
+class Item(Node):
+    id: Id
+    text: Text
+    due: dt.date | None = None
+    tags: list[Id] = []
+    indicator: Measure | None = None
+    progress: list[Progress] = []
+
+
+class Group(Node):
+    title: Text
+    items: list[Item] = Field(min_length=1)
+
+
+class Commitments(Node):
+    unit: Id
+    year: int
+    head: Text
+    groups: list[Group] = Field(min_length=1)
+
+    def items(self) -> list[Item]:
+        return [item for group in self.groups for item in group.items]

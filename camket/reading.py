@@ -1,0 +1,328 @@
+"""Reading a YAML data file into plain values that remember where they came from.
+
+libyaml (`yaml.CSafeLoader`) composes the node tree in C; this module turns nodes into dicts,
+lists and scalars itself instead of using PyYAML's constructor, for four reasons: every mapping
+and list keeps the line and column of each of its values (`LocDict`, `LocList`), so later stages
+point at the source without reading it again; duplicate keys are found (PyYAML silently keeps the
+last); YAML 1.1 surprises (`on:` read as a boolean, `010` read as 8) are named; and a float keeps
+the digits its author wrote, as a `Decimal`, so `730.223` prints as `730,223`.
+
+Nothing here ever constructs an object from a tag: unknown tags are problems, aliases are refused
+before anything is expanded.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from camket.i18n import _
+from camket.problems import Problem, Severity, Span
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TRUE_FALSE = {"true", "false"}
+
+
+class LocDict(dict):
+    """A mapping read from YAML; `marks[key]` = (key line, key col, value line, value col)."""
+
+    __slots__ = ("col", "line", "marks", "path", "raw")
+
+    def __init__(self, path: Path, line: int, col: int) -> None:
+        super().__init__()
+        self.path = path
+        self.line = line
+        self.col = col
+        self.marks: dict[str, tuple[int, int, int, int]] = {}
+        self.raw: dict[str, str] | None = None  # source text of non-string scalars
+
+    def span(self) -> Span:
+        return Span(self.path, self.line, self.col)
+
+    def key_span(self, key: str) -> Span:
+        kl, kc, _vl, _vc = self.marks[key]
+        return Span(self.path, kl, kc)
+
+    def value_span(self, key: str) -> Span:
+        _kl, _kc, vl, vc = self.marks[key]
+        return Span(self.path, vl, vc)
+
+
+class LocList(list):
+    """A sequence read from YAML; `marks[i]` = (line, col) of element i."""
+
+    __slots__ = ("col", "line", "marks", "path", "raw")
+
+    def __init__(self, path: Path, line: int, col: int) -> None:
+        super().__init__()
+        self.path = path
+        self.line = line
+        self.col = col
+        self.marks: list[tuple[int, int]] = []
+        self.raw: dict[int, str] | None = None
+
+    def span(self) -> Span:
+        return Span(self.path, self.line, self.col)
+
+    def value_span(self, index: int) -> Span:
+        line, col = self.marks[index]
+        return Span(self.path, line, col)
+
+
+def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
+    """UTF-8 with an optional BOM; anything else is refused at its first bad line."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [
+            Problem.at(
+                Span(path, 1, 1),
+                "E003",
+                _("tệp được lưu theo bảng mã UTF-16; hãy lưu lại theo UTF-8 (trong Notepad: "
+                  "Lưu thành… → Mã hóa: UTF-8)"),
+            )
+        ]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        return None, [
+            Problem.at(
+                Span(path, line, col),
+                "E003",
+                _("tệp không phải UTF-8 (byte 0x{byte:02X} không hợp lệ); hãy lưu lại tệp theo "
+                  "bảng mã UTF-8").format(byte=data[e.start]),
+            )
+        ]
+
+
+_SYNTAX_HINTS = (
+    ("found character '\\t'", _("ký tự tab không được dùng để thụt lề; hãy dùng dấu cách")),
+    ("mapping values are not allowed", _("dấu ':' không đúng chỗ; văn bản có dấu ': ' phải "
+                                         "đặt trong ngoặc kép \"…\"")),
+    ("could not find expected ':'", _("thiếu dấu ':' sau tên khóa, hoặc thụt lề sai")),
+    ("expected <block end>", _("thụt lề không đúng: các khóa cùng cấp phải thẳng cột")),
+    ("found undefined alias", _("tham chiếu '*' không được dùng trong dữ liệu")),
+    ("found unexpected end of stream", _("thiếu dấu ngoặc kép đóng")),
+    ("did not find expected key", _("thụt lề không đúng hoặc thiếu dấu '-' ở đầu mục")),
+    ("control characters are not allowed", _("tệp có ký tự điều khiển (thường do dán từ Word); "
+                                              "hãy xóa ký tự đó")),
+    ("but found another document", _("tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)")),
+)
+
+
+def _syntax_problem(path: Path, err: yaml.MarkedYAMLError) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = f"{err.context or ''} {err.problem or ''}".strip()
+    hint = next((h for key, h in _SYNTAX_HINTS if key in what), None)
+    message = _("lỗi cú pháp YAML: {what}").format(what=what)
+    if hint:
+        message = f"{message} — {hint}"
+    return Problem.at(Span(path, line, col), "E001", message)
+
+
+def read_text(path: Path, text: str) -> tuple[Any, list[Problem]]:
+    """Parse one document; returns (value, problems), value None when nothing could be read."""
+    try:
+        if "*" in text and _has_alias(path, text):
+            return None, _alias_problems(path, text)
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as e:
+        return None, [_syntax_problem(path, e)]
+    except yaml.YAMLError as e:  # reader errors carry no problem_mark
+        return None, [Problem.at(Span(path, 1, 1), "E001", _("lỗi cú pháp YAML: {e}").format(e=e))]
+    if node is None:
+        return None, [Problem.at(Span(path, 1, 1), "E002",
+                                 _("tệp rỗng; hãy điền nội dung hoặc xóa tệp"))]
+    builder = _Builder(path)
+    value = builder.value(node)
+    return value, builder.problems
+
+
+def read_file(path: Path) -> tuple[Any, list[Problem]]:
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        return None, [Problem.at(Span(path, 1, 1), "E034",
+                                 _("đây là một thư mục, không phải tệp YAML"))]
+    except OSError as e:
+        return None, [Problem.at(Span(path, 1, 1), "E034",
+                                 _("không đọc được tệp: {e}").format(e=e.strerror or e))]
+    text, problems = decode(path, data)
+    if text is None:
+        return None, problems
+    return read_text(path, text)
+
+
+def _has_alias(path: Path, text: str) -> bool:
+    return any(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(text, Loader=yaml.CSafeLoader))
+
+
+def _alias_problems(path: Path, text: str) -> list[Problem]:
+    """Aliases are refused, never expanded: a nest of them (the "billion laughs") would blow up."""
+    return [
+        Problem.at(
+            Span(path, ev.start_mark.line + 1, ev.start_mark.column + 1),
+            "E011",
+            _("tham chiếu YAML '*{name}' không được dùng trong dữ liệu camket; hãy viết đầy đủ "
+              "giá trị").format(name=ev.anchor),
+        )
+        for ev in yaml.parse(text, Loader=yaml.CSafeLoader)
+        if isinstance(ev, yaml.AliasEvent)
+    ]
+
+
+class _Builder:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self._nfd_reported = False
+
+    def _span(self, node: yaml.Node) -> Span:
+        return Span(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def _problem(self, node: yaml.Node, code: str, message: str,
+                 severity: Severity = Severity.ERROR) -> None:
+        self.problems.append(Problem.at(self._span(node), code, message, severity))
+
+    def value(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node)
+        if isinstance(node, yaml.SequenceNode):
+            return self.sequence(node)
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode) -> LocDict:
+        out = LocDict(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag != _MAP:
+            self._unsupported_tag(node)
+        for knode, vnode in node.value:
+            key = self._key(knode)
+            if key is None:
+                continue
+            kl, kc = knode.start_mark.line + 1, knode.start_mark.column + 1
+            if key in out:
+                first = out.marks[key][0]
+                self._problem(knode, "E004",
+                              _("khóa '{key}' bị lặp (đã có ở dòng {first}); hãy gộp hoặc xóa một "
+                                "trong hai").format(key=key, first=first))
+                continue
+            out[key] = self.value(vnode)
+            out.marks[key] = (kl, kc, vnode.start_mark.line + 1, vnode.start_mark.column + 1)
+            if isinstance(vnode, yaml.ScalarNode) and vnode.tag not in (_STR, _NULL):
+                if out.raw is None:
+                    out.raw = {}
+                out.raw[key] = vnode.value
+        return out
+
+    def sequence(self, node: yaml.SequenceNode) -> LocList:
+        out = LocList(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag != _SEQ:
+            self._unsupported_tag(node)
+        for i, child in enumerate(node.value):
+            out.append(self.value(child))
+            out.marks.append((child.start_mark.line + 1, child.start_mark.column + 1))
+            if isinstance(child, yaml.ScalarNode) and child.tag not in (_STR, _NULL):
+                if out.raw is None:
+                    out.raw = {}
+                out.raw[i] = child.value
+        return out
+
+    def _key(self, node: yaml.Node) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self._problem(node, "E006", _("khóa phải là một tên đơn giản, không phải danh sách "
+                                          "hay bảng"))
+            return None
+        if node.tag == _BOOL:
+            self._problem(node, "E009",
+                          _("khóa '{text}' được YAML 1.1 đọc thành giá trị đúng/sai; hãy viết "
+                            "\"{text}\" trong ngoặc kép nếu đó là tên khóa").format(text=node.value))
+        elif node.tag not in (_STR, _INT, _FLOAT, _NULL, _TIMESTAMP):
+            self._unsupported_tag(node)
+        return self._text(node)
+
+    def _text(self, node: yaml.ScalarNode) -> str:
+        text = node.value
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            if not self._nfd_reported:
+                self._nfd_reported = True
+                self._problem(node, "W001",
+                              _("văn bản không ở dạng chuẩn NFC (dấu tiếng Việt tách rời, thường "
+                                "do soạn trên macOS); camket đã chuẩn hóa khi đọc, hãy chạy "
+                                "`camket fix-encoding` để sửa tệp"),
+                              Severity.WARNING)
+            text = unicodedata.normalize("NFC", text)
+        return text
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _STR:
+            return self._text(node)
+        if tag == _NULL:
+            return None
+        if tag == _INT:
+            return self._int(node)
+        if tag == _FLOAT:
+            try:
+                return Decimal(node.value.replace("_", ""))
+            except InvalidOperation:
+                return node.value  # .inf/.nan spelled oddly: let the model reject it as text
+        if tag == _BOOL:
+            return node.value.lower() in ("yes", "true", "on", "y")
+        if tag == _TIMESTAMP:
+            return self._timestamp(node)
+        self._unsupported_tag(node)
+        return None
+
+    def _int(self, node: yaml.ScalarNode) -> int:
+        value = _CONSTRUCTOR.construct_yaml_int(node)
+        text = node.value.lstrip("+-")
+        if (text.startswith("0") and len(text) > 1 and text.isdigit()) or ":" in text or "_" in text:
+            self._problem(node, "W002",
+                          _("'{text}' được YAML 1.1 đọc thành số {value}; nếu ý bạn là văn bản "
+                            "hãy viết \"{text}\" trong ngoặc kép").format(text=node.value,
+                                                                          value=value),
+                          Severity.WARNING)
+        return value
+
+    def _timestamp(self, node: yaml.ScalarNode) -> Any:
+        text = node.value
+        try:
+            if _DATE_ONLY.match(text):
+                return dt.date.fromisoformat(text)
+            return _CONSTRUCTOR.construct_yaml_timestamp(node)
+        except ValueError:
+            self._problem(node, "E007",
+                          _("ngày '{text}' không có thật trên lịch; hãy sửa lại (dạng "
+                            "YYYY-MM-DD)").format(text=text))
+            return InvalidDate(text)
+
+    def _unsupported_tag(self, node: yaml.Node) -> None:
+        self._problem(node, "E010",
+                      _("thẻ YAML '{tag}' không được hỗ trợ; camket chỉ đọc văn bản, số, ngày, "
+                        "danh sách và bảng khóa").format(tag=node.tag))
+
+
+class InvalidDate(str):
+    """An impossible date already reported by the reader; the model stage stays quiet about it."""
+
+    __slots__ = ()
