@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from camket.i18n import _
 from camket.models import STATUS_ALIASES, Status
 from camket.problems import Problem, Span
-from camket.reading import LocDict, LocList, InvalidDate
+from camket.reading import InvalidDate, LocDict, LocList
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -26,12 +26,15 @@ M = TypeVar("M", bound=BaseModel)
 def build(model: type[M], value: Any, path_span: Span) -> tuple[M | None, list[Problem]]:
     """Validate one file's value; a file that is not a mapping is refused as a whole."""
     if not isinstance(value, LocDict):
-        return None, [Problem.at(
-            value.span() if isinstance(value, LocList) else path_span,
-            "E012",
-            _("tệp phải là một bảng các cặp 'khóa: giá trị', không phải {found}").format(
-                found=_describe(value)),
-        )]
+        return None, [
+            Problem.at(
+                value.span() if isinstance(value, LocList) else path_span,
+                "E012",
+                _("tệp phải là một bảng các cặp 'khóa: giá trị', không phải {found}").format(
+                    found=_describe(value)
+                ),
+            )
+        ]
     try:
         return model.model_validate(value), []
     except ValidationError as e:
@@ -71,7 +74,11 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
         current = _unwrap(current)
         if isinstance(part, int):
             continue
-        if isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+        if (
+            isinstance(current, type)
+            and issubclass(current, BaseModel)
+            and part in current.model_fields
+        ):
             current = current.model_fields[part].annotation
         else:
             return None
@@ -110,7 +117,12 @@ def _problem(model: type[BaseModel], root: LocDict, err: Any) -> Problem | None:
         allowed = sorted(owner.model_fields) if owner else []
         guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         msg = _("khóa '{key}' không có trong mẫu dữ liệu").format(key=loc[-1])
-        if guess:
+        if isinstance(container, LocDict) and container.flow and value is None:
+            msg += _(
+                " (trong {…}, dấu phẩy ngăn cách các khóa: văn bản có dấu phẩy phải đặt "
+                'trong ngoặc kép "…")'
+            )
+        elif guess:
             msg += _("; có phải ý bạn là '{guess}'?").format(guess=guess[0])
         elif allowed:
             msg += _("; các khóa được dùng ở đây: {keys}").format(keys=", ".join(allowed))
@@ -119,25 +131,45 @@ def _problem(model: type[BaseModel], root: LocDict, err: Any) -> Problem | None:
         where = container.span() if isinstance(container, LocDict | LocList) else root.span()
         if isinstance(value, LocDict):
             where = value.span()
-        return Problem.at(where, "E008",
-                          _("thiếu khóa bắt buộc '{key}'; hãy thêm dòng '{key}: …'").format(
-                              key=loc[-1]))
+        return Problem.at(
+            where,
+            "E008",
+            _("thiếu khóa bắt buộc '{key}'; hãy thêm dòng '{key}: …'").format(key=loc[-1]),
+        )
     if kind == "unknown_status":
         return Problem.at(value_span, "E020", _unknown_status(str(err["ctx"]["value"])))
     if kind == "unknown_cause":
-        return Problem.at(value_span, "E016",
-                          _("nguyên nhân '{value}' không hợp lệ; dùng objective (khách quan) hoặc "
-                            "subjective (chủ quan)").format(value=err["ctx"]["value"]))
-    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing",
-                "date_from_datetime_inexact"):
-        return Problem.at(value_span, "E007",
-                          _("'{field}' cần một ngày dạng YYYY-MM-DD (ví dụ 2019-09-30), nhưng "
-                            "đọc được {found}").format(field=field, found=_describe(value, raw)))
+        return Problem.at(
+            value_span,
+            "E016",
+            _(
+                "nguyên nhân '{value}' không hợp lệ; dùng objective (khách quan) hoặc "
+                "subjective (chủ quan)"
+            ).format(value=err["ctx"]["value"]),
+        )
+    if kind in (
+        "date_type",
+        "date_parsing",
+        "date_from_datetime_parsing",
+        "date_from_datetime_inexact",
+    ):
+        return Problem.at(
+            value_span,
+            "E007",
+            _(
+                "'{field}' cần một ngày dạng YYYY-MM-DD (ví dụ 2019-09-30), nhưng đọc được {found}"
+            ).format(field=field, found=_describe(value, raw)),
+        )
     if kind == "literal_error":
-        return Problem.at(value_span, "E016",
-                          _("'{field}' không nhận giá trị {found}; dùng một trong: {expected}"
-                            ).format(field=field, found=_describe(value, raw),
-                                     expected=err["ctx"]["expected"].replace("'", "")))
+        return Problem.at(
+            value_span,
+            "E016",
+            _("'{field}' không nhận giá trị {found}; dùng một trong: {expected}").format(
+                field=field,
+                found=_describe(value, raw),
+                expected=err["ctx"]["expected"].replace("'", ""),
+            ),
+        )
     if kind in ("too_short", "too_long"):
         if isinstance(value, LocList | list) and field in ("years", "groups_per_unit"):
             msg = _("'{field}' cần đúng hai số [từ, đến]").format(field=field)
@@ -147,16 +179,23 @@ def _problem(model: type[BaseModel], root: LocDict, err: Any) -> Problem | None:
             msg = _("'{field}' quá dài").format(field=field)
         return Problem.at(value_span, "E006", msg)
     if kind == "string_pattern_mismatch":
-        return Problem.at(value_span, "E006",
-                          _("mã '{value}' không được chứa dấu cách").format(value=value))
+        return Problem.at(
+            value_span, "E006", _("mã '{value}' không được chứa dấu cách").format(value=value)
+        )
     expected = _EXPECTED.get(kind.split("_")[0])
     if expected:
-        return Problem.at(value_span, "E006",
-                          _("'{field}' cần {expected}, nhưng đọc được {found}").format(
-                              field=field, expected=expected, found=_describe(value, raw)))
-    return Problem.at(value_span, "E006",
-                      _("giá trị của '{field}' không hợp lệ ({msg})").format(field=field,
-                                                                            msg=err["msg"]))
+        return Problem.at(
+            value_span,
+            "E006",
+            _("'{field}' cần {expected}, nhưng đọc được {found}").format(
+                field=field, expected=expected, found=_describe(value, raw)
+            ),
+        )
+    return Problem.at(
+        value_span,
+        "E006",
+        _("giá trị của '{field}' không hợp lệ ({msg})").format(field=field, msg=err["msg"]),
+    )
 
 
 _EXPECTED = {
@@ -180,13 +219,14 @@ def _raw(container: Any, last: Any) -> str | None:
 
 def _describe(value: Any, raw: str | None = None) -> str:
     if isinstance(value, bool):
-        return _("'{raw}' — YAML 1.1 đọc thành giá trị đúng/sai; hãy viết \"{raw}\" trong ngoặc "
-                 "kép").format(raw=raw or value)
+        return _(
+            "'{raw}' — YAML 1.1 đọc thành giá trị đúng/sai; hãy viết \"{raw}\" trong ngoặc kép"
+        ).format(raw=raw or value)
     if value is None:
         return _("giá trị rỗng")
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
-        return _("văn bản \"{text}\"").format(text=shown)
+        return _('văn bản "{text}"').format(text=shown)
     if isinstance(value, int | Decimal):
         return _("số {raw}").format(raw=raw or value)
     if isinstance(value, dt.date):
@@ -201,12 +241,11 @@ def _describe(value: Any, raw: str | None = None) -> str:
 def _unknown_status(value: str) -> str:
     choices = [s.value for s in Status] + list(STATUS_ALIASES)
     guess = difflib.get_close_matches(value.casefold(), choices, n=1, cutoff=0.6)
-    msg = _("trạng thái '{value}' không hợp lệ; dùng một trong: {codes} (hoặc tiếng Việt: "
-            "{words})").format(value=value, codes=", ".join(s.value for s in Status),
-                               words=", ".join(STATUS_ALIASES))
+    msg = _(
+        "trạng thái '{value}' không hợp lệ; dùng một trong: {codes} (hoặc tiếng Việt: {words})"
+    ).format(value=value, codes=", ".join(s.value for s in Status), words=", ".join(STATUS_ALIASES))
     if guess:
         msg = _("trạng thái '{value}' không hợp lệ; có phải ý bạn là '{guess}'?").format(
-            value=value, guess=guess[0])
+            value=value, guess=guess[0]
+        )
     return msg
-
-

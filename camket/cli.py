@@ -30,8 +30,11 @@ app = typer.Typer(
 
 DataOption = Annotated[
     Path | None,
-    typer.Option("--data", help=_("Thư mục dữ liệu (mặc định: $CAMKET_DATA, hoặc thư mục có "
-                                  "camket.yaml gần nhất)."), show_default=False),
+    typer.Option(
+        "--data",
+        help=_("Thư mục dữ liệu (mặc định: $CAMKET_DATA, hoặc thư mục có camket.yaml gần nhất)."),
+        show_default=False,
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help=_("In kết quả dạng JSON."))]
 
@@ -46,13 +49,18 @@ def _date(text: str | None) -> dt.date | None:
     except ValueError:
         raise typer.BadParameter(
             _("'{text}' không phải ngày hợp lệ; viết dạng 2019-06-30 hoặc 30/06/2019").format(
-                text=text)) from None
+                text=text
+            )
+        ) from None
 
 
 AsOfOption = Annotated[
     str | None,
-    typer.Option("--as-of", help=_("Tính số liệu đến ngày này (YYYY-MM-DD); mặc định: hôm nay "
-                                   "hoặc 31/12 của năm."), show_default=False),
+    typer.Option(
+        "--as-of",
+        help=_("Tính số liệu đến ngày này (YYYY-MM-DD); mặc định: hôm nay hoặc 31/12 của năm."),
+        show_default=False,
+    ),
 ]
 
 
@@ -80,8 +88,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help=_("In phiên bản rồi thoát."))] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help=_("In phiên bản rồi thoát.")
+        ),
+    ] = False,
 ) -> None:
     """camket — quản lý cam kết trách nhiệm: kiểm tra dữ liệu, tổng hợp kết quả, in văn bản."""
 
@@ -111,8 +123,10 @@ def validate(data: DataOption = None, json_output: JsonOption = False) -> None:
 def status(
     year: Annotated[int, typer.Argument(help=_("Năm cần tổng hợp, ví dụ 2019."))],
     data: DataOption = None,
-    unit: Annotated[str | None, typer.Option("--unit", help=_("Chỉ một đơn vị (mã đơn vị)."),
-                                             show_default=False)] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help=_("Chỉ một đơn vị (mã đơn vị)."), show_default=False),
+    ] = None,
     as_of: AsOfOption = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -127,24 +141,32 @@ def status(
     when = _date(as_of)
     root = _root(data)
     if not (root / str(year)).is_dir():
-        _err().print(_("lỗi: thư mục dữ liệu chưa có năm {year} (không có thư mục {path})").format(
-            year=year, path=root / str(year)), markup=False)
+        _err().print(
+            _("lỗi: thư mục dữ liệu chưa có năm {year} (không có thư mục {path})").format(
+                year=year, path=root / str(year)
+            ),
+            markup=False,
+        )
         raise typer.Exit(1)
     project, problems = loader.load_and_check(root, years=[year])
     err = _err()
     for line in present.problems_text(problems):
         err.print(line, markup=False)
     if has_errors(problems):
-        err.print(_("Dữ liệu có lỗi; hãy sửa các lỗi trên rồi chạy lại (camket validate để "
-                    "kiểm tra)."), markup=False)
+        err.print(
+            _("Dữ liệu có lỗi; hãy sửa các lỗi trên rồi chạy lại (camket validate để kiểm tra)."),
+            markup=False,
+        )
         raise typer.Exit(1)
     if unit is not None and unit not in project.units:
         import difflib
 
         guess = difflib.get_close_matches(unit, list(project.units), n=1)
         hint = _("; có phải ý bạn là '{g}'?").format(g=guess[0]) if guess else ""
-        err.print(_("lỗi: không có đơn vị '{unit}' trong units.yaml{hint}").format(
-            unit=unit, hint=hint), markup=False)
+        err.print(
+            _("lỗi: không có đơn vị '{unit}' trong units.yaml{hint}").format(unit=unit, hint=hint),
+            markup=False,
+        )
         raise typer.Exit(1)
     result = tally(project, year, when, unit)
     if json_output:
@@ -159,9 +181,14 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as e:  # noqa: BLE001 - the last line of defence
+    except Exception as e:
         if os.environ.get("CAMKET_DEBUG"):
             raise
-        print(_("lỗi nội bộ của camket: {e}. Hãy báo lại cho người bảo trì, kèm lệnh vừa chạy "
-                "(chạy lại với CAMKET_DEBUG=1 để xem chi tiết).").format(e=e), file=sys.stderr)
+        print(
+            _(
+                "lỗi nội bộ của camket: {e}. Hãy báo lại cho người bảo trì, kèm lệnh vừa chạy "
+                "(chạy lại với CAMKET_DEBUG=1 để xem chi tiết)."
+            ).format(e=e),
+            file=sys.stderr,
+        )
         sys.exit(2)

@@ -31,12 +31,19 @@ def find(explicit: Path | None = None, cwd: Path | None = None) -> Path:
     if given is not None:
         if not given.is_dir():
             raise DataFolderNotFound(
-                _("không có thư mục dữ liệu '{path}'; hãy kiểm tra đường dẫn, hoặc tạo thư mục mới "
-                  "bằng lệnh: camket init {path}").format(path=given))
+                _(
+                    "không có thư mục dữ liệu '{path}'; hãy kiểm tra đường dẫn, hoặc tạo thư mục "
+                    "mới "
+                    "bằng lệnh: camket init {path}"
+                ).format(path=given)
+            )
         if not (given / SETTINGS).is_file():
             raise DataFolderNotFound(
-                _("thư mục '{path}' không có tệp {settings}; đây chưa phải thư mục dữ liệu camket. "
-                  "Tạo mới bằng lệnh: camket init {path}").format(path=given, settings=SETTINGS))
+                _(
+                    "thư mục '{path}' không có tệp {settings}; đây chưa phải thư mục dữ liệu "
+                    "camket. Tạo mới bằng lệnh: camket init {path}"
+                ).format(path=given, settings=SETTINGS)
+            )
         return given.absolute()
     start = (cwd or Path.cwd()).absolute()
     for folder in (start, *start.parents):
@@ -45,9 +52,12 @@ def find(explicit: Path | None = None, cwd: Path | None = None) -> Path:
         if (folder / "data" / SETTINGS).is_file():
             return folder / "data"
     raise DataFolderNotFound(
-        _("không tìm thấy thư mục dữ liệu (tệp {settings}) ở thư mục hiện tại hay các thư mục "
-          "cha; hãy chỉ rõ bằng --data THƯ_MỤC, đặt biến CAMKET_DATA, hoặc tạo mới bằng lệnh: "
-          "camket init THƯ_MỤC").format(settings=SETTINGS))
+        _(
+            "không tìm thấy thư mục dữ liệu (tệp {settings}) ở thư mục hiện tại hay các thư mục "
+            "cha; hãy chỉ rõ bằng --data THƯ_MỤC, đặt biến CAMKET_DATA, hoặc tạo mới bằng lệnh: "
+            "camket init THƯ_MỤC"
+        ).format(settings=SETTINGS)
+    )
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from camket.project import Project, YearData
 from camket.reading import read_file
 
 
-def _load_model(project: Project, path: Path, model: type, problems: list[Problem]):  # noqa: ANN202
+def _load_model(project: Project, path: Path, model: type, problems: list[Problem]):
     project.file_count += 1
     value, read_problems = read_file(path)
     problems.extend(read_problems)
@@ -40,9 +40,13 @@ def load(root: Path, years: Iterable[int] | None = None) -> tuple[Project, list[
     if units_path.exists():
         project.units_file = _load_model(project, units_path, UnitsFile, problems)
     else:
-        problems.append(Problem.at(Span(units_path, 1, 1), "E031",
-                                   _("thiếu tệp {name}: danh sách các khối và đơn vị").format(
-                                       name=folder.UNITS)))
+        problems.append(
+            Problem.at(
+                Span(units_path, 1, 1),
+                "E031",
+                _("thiếu tệp {name}: danh sách các khối và đơn vị").format(name=folder.UNITS),
+            )
+        )
     wanted = None if years is None else set(years)
     for year, year_dir in folder.year_folders(root):
         if wanted is not None and year not in wanted:
@@ -52,10 +56,16 @@ def load(root: Path, years: Iterable[int] | None = None) -> tuple[Project, list[
         if files.year_file.exists():
             config = _load_model(project, files.year_file, YearConfig, problems)
         else:
-            problems.append(Problem.at(Span(files.year_file, 1, 1), "E032",
-                                       _("thư mục năm {year} thiếu tệp {name} (chủ đề năm, ngày "
-                                         "ký, số nhóm nhiệm vụ)").format(year=year,
-                                                                         name=folder.YEAR)))
+            problems.append(
+                Problem.at(
+                    Span(files.year_file, 1, 1),
+                    "E032",
+                    _(
+                        "thư mục năm {year} thiếu tệp {name} (chủ đề năm, ngày "
+                        "ký, số nhóm nhiệm vụ)"
+                    ).format(year=year, name=folder.YEAR),
+                )
+            )
         data = YearData(year=year, folder=year_dir, config=config)
         for path in files.commitments:
             data.files[path.stem] = path

@@ -131,7 +131,9 @@ def _cause(value: Any) -> Any:
     try:
         return Cause(folded)
     except ValueError:
-        raise PydanticCustomError("unknown_cause", "unknown cause {value}", {"value": value}) from None
+        raise PydanticCustomError(
+            "unknown_cause", "unknown cause {value}", {"value": value}
+        ) from None
 
 
 StatusField = Annotated[Status, BeforeValidator(_status)]

@@ -29,7 +29,8 @@ def summary(problems: Sequence[Problem], files: int) -> str:
     if not problems:
         return _("Dữ liệu hợp lệ: {files} tệp, không có lỗi.").format(files=files)
     return _("{files} tệp: {errors} lỗi, {warnings} cảnh báo.").format(
-        files=files, errors=errors, warnings=warnings)
+        files=files, errors=errors, warnings=warnings
+    )
 
 
 _COLUMNS = (
@@ -43,36 +44,52 @@ _COLUMNS = (
 
 
 def _cells(c: Counts) -> list[str]:
-    return [str(v) for v in (c.total, c.carried_out, c.completed, c.paused, c.late,
-                             c.not_started)]
+    return [str(v) for v in (c.total, c.carried_out, c.completed, c.paused, c.late, c.not_started)]
 
 
 def status_table(t: YearTally, project: Project, console: Console) -> None:
     table = Table(
         title=_("Kết quả thực hiện cam kết năm {year} (tính đến {date})").format(
-            year=t.year, date=vn.short_date(t.as_of)),
+            year=t.year, date=vn.short_date(t.as_of)
+        ),
         title_justify="left",
     )
     table.add_column(_("Khối / đơn vị"))
     for name in _COLUMNS:
         table.add_column(name, justify="right")
     for block in t.blocks:
-        table.add_row(f"[bold]{block.name}[/bold]", *(f"[bold]{c}[/bold]" for c in
-                                                      _cells(block.counts)))
+        table.add_row(
+            f"[bold]{block.name}[/bold]", *(f"[bold]{c}[/bold]" for c in _cells(block.counts))
+        )
         for unit in block.units:
             table.add_row(f"  {unit.name}", *_cells(unit.counts))
         table.add_section()
-    table.add_row(f"[bold]{_('Tổng cộng')}[/bold]", *(f"[bold]{c}[/bold]" for c in
-                                                      _cells(t.counts)))
+    table.add_row(
+        f"[bold]{_('Tổng cộng')}[/bold]", *(f"[bold]{c}[/bold]" for c in _cells(t.counts))
+    )
     console.print(table)
     c = t.counts
-    console.print(_("Đã triển khai thực hiện {done}/{total} nội dung cam kết; hoàn thành "
-                    "{completed}/{total}; tạm dừng {paused}; chậm {late}.").format(
-                        done=c.carried_out, total=c.total, completed=c.completed,
-                        paused=vn.count(c.paused), late=vn.count(c.late)))
+    console.print(
+        _(
+            "Đã triển khai thực hiện {done}/{total} nội dung cam kết; hoàn thành "
+            "{completed}/{total}; tạm dừng {paused}; chậm {late}."
+        ).format(
+            done=c.carried_out,
+            total=c.total,
+            completed=c.completed,
+            paused=vn.count(c.paused),
+            late=vn.count(c.late),
+        )
+    )
     if t.indicators_total:
-        console.print(_("Chỉ tiêu kinh tế - xã hội: đạt và vượt {met}/{total} chỉ tiêu.").format(
-            met=t.indicators_met, total=t.indicators_total))
+        console.print(
+            _("Chỉ tiêu kinh tế - xã hội: đạt và vượt {met}/{total} chỉ tiêu.").format(
+                met=t.indicators_met, total=t.indicators_total
+            )
+        )
     for tag, v in t.tags.items():
-        console.print(_("Nhóm '{tag}': {completed}/{total} hoàn thành.").format(
-            tag=tag, completed=v.completed, total=v.total))
+        console.print(
+            _("Nhóm '{tag}': {completed}/{total} hoàn thành.").format(
+                tag=tag, completed=v.completed, total=v.total
+            )
+        )

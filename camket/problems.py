@@ -37,7 +37,9 @@ class Problem:
     message: str
 
     @classmethod
-    def at(cls, span: Span, code: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
+    def at(
+        cls, span: Span, code: str, message: str, severity: Severity = Severity.ERROR
+    ) -> Problem:
         return cls(span.path, span.line, span.col, severity, code, message)
 
     @property

@@ -37,19 +37,22 @@ _SEQ = "tag:yaml.org,2002:seq"
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TRUE_FALSE = {"true", "false"}
+# C0 controls but tab, LF and CR, and DEL: libyaml refuses them, and they corrupt a .docx.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MAX_CONTROL_REPORTS = 20
 
 
 class LocDict(dict):
     """A mapping read from YAML; `marks[key]` = (key line, key col, value line, value col)."""
 
-    __slots__ = ("col", "line", "marks", "path", "raw")
+    __slots__ = ("col", "flow", "line", "marks", "path", "raw")
 
-    def __init__(self, path: Path, line: int, col: int) -> None:
+    def __init__(self, path: Path, line: int, col: int, flow: bool = False) -> None:
         super().__init__()
         self.path = path
         self.line = line
         self.col = col
+        self.flow = flow  # written inline as {a: 1, b: 2}
         self.marks: dict[str, tuple[int, int, int, int]] = {}
         self.raw: dict[str, str] | None = None  # source text of non-string scalars
 
@@ -95,8 +98,10 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
             Problem.at(
                 Span(path, 1, 1),
                 "E003",
-                _("tệp được lưu theo bảng mã UTF-16; hãy lưu lại theo UTF-8 (trong Notepad: "
-                  "Lưu thành… → Mã hóa: UTF-8)"),
+                _(
+                    "tệp được lưu theo bảng mã UTF-16; hãy lưu lại theo UTF-8 (trong Notepad: "
+                    "Lưu thành… → Mã hóa: UTF-8)"
+                ),
             )
         ]
     try:
@@ -108,51 +113,63 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
             Problem.at(
                 Span(path, line, col),
                 "E003",
-                _("tệp không phải UTF-8 (byte 0x{byte:02X} không hợp lệ); hãy lưu lại tệp theo "
-                  "bảng mã UTF-8").format(byte=data[e.start]),
+                _(
+                    "tệp không phải UTF-8 (byte 0x{byte:02X} không hợp lệ); hãy lưu lại tệp theo "
+                    "bảng mã UTF-8"
+                ).format(byte=data[e.start]),
             )
         ]
 
 
 _SYNTAX_HINTS = (
-    ("found character '\\t'", _("ký tự tab không được dùng để thụt lề; hãy dùng dấu cách")),
-    ("mapping values are not allowed", _("dấu ':' không đúng chỗ; văn bản có dấu ': ' phải "
-                                         "đặt trong ngoặc kép \"…\"")),
+    (
+        "mapping values are not allowed",
+        _("dấu ':' không đúng chỗ; văn bản có dấu ': ' phải đặt trong ngoặc kép \"…\""),
+    ),
     ("could not find expected ':'", _("thiếu dấu ':' sau tên khóa, hoặc thụt lề sai")),
     ("expected <block end>", _("thụt lề không đúng: các khóa cùng cấp phải thẳng cột")),
     ("found undefined alias", _("tham chiếu '*' không được dùng trong dữ liệu")),
     ("found unexpected end of stream", _("thiếu dấu ngoặc kép đóng")),
     ("did not find expected key", _("thụt lề không đúng hoặc thiếu dấu '-' ở đầu mục")),
-    ("control characters are not allowed", _("tệp có ký tự điều khiển (thường do dán từ Word); "
-                                              "hãy xóa ký tự đó")),
-    ("but found another document", _("tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)")),
+    (
+        "but found another document",
+        _("tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)"),
+    ),
 )
 
 
-def _syntax_problem(path: Path, err: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(path: Path, err: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = err.problem_mark or err.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = f"{err.context or ''} {err.problem or ''}".strip()
-    hint = next((h for key, h in _SYNTAX_HINTS if key in what), None)
-    message = _("lỗi cú pháp YAML: {what}").format(what=what)
+    char = text[mark.index] if mark and mark.index < len(text) else ""
+    if char == "\t":
+        hint: str | None = _("ký tự tab không được dùng để thụt lề; hãy dùng dấu cách")
+    else:
+        hint = next((h for key, h in _SYNTAX_HINTS if key in what), None)
+    message = _("lỗi cú pháp YAML")
     if hint:
-        message = f"{message} — {hint}"
+        message = f"{message}: {hint}"
+    message += _(" (chi tiết: {what})").format(what=what)
     return Problem.at(Span(path, line, col), "E001", message)
 
 
 def read_text(path: Path, text: str) -> tuple[Any, list[Problem]]:
     """Parse one document; returns (value, problems), value None when nothing could be read."""
+    if _CONTROL.search(text):
+        return None, _control_problems(path, text)
     try:
         if "*" in text and _has_alias(path, text):
             return None, _alias_problems(path, text)
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as e:
-        return None, [_syntax_problem(path, e)]
+        return None, [_syntax_problem(path, e, text)]
     except yaml.YAMLError as e:  # reader errors carry no problem_mark
         return None, [Problem.at(Span(path, 1, 1), "E001", _("lỗi cú pháp YAML: {e}").format(e=e))]
     if node is None:
-        return None, [Problem.at(Span(path, 1, 1), "E002",
-                                 _("tệp rỗng; hãy điền nội dung hoặc xóa tệp"))]
+        return None, [
+            Problem.at(Span(path, 1, 1), "E002", _("tệp rỗng; hãy điền nội dung hoặc xóa tệp"))
+        ]
     builder = _Builder(path)
     value = builder.value(node)
     return value, builder.problems
@@ -162,15 +179,40 @@ def read_file(path: Path) -> tuple[Any, list[Problem]]:
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        return None, [Problem.at(Span(path, 1, 1), "E034",
-                                 _("đây là một thư mục, không phải tệp YAML"))]
+        return None, [
+            Problem.at(Span(path, 1, 1), "E034", _("đây là một thư mục, không phải tệp YAML"))
+        ]
     except OSError as e:
-        return None, [Problem.at(Span(path, 1, 1), "E034",
-                                 _("không đọc được tệp: {e}").format(e=e.strerror or e))]
+        return None, [
+            Problem.at(
+                Span(path, 1, 1), "E034", _("không đọc được tệp: {e}").format(e=e.strerror or e)
+            )
+        ]
     text, problems = decode(path, data)
     if text is None:
         return None, problems
     return read_text(path, text)
+
+
+def _control_problems(path: Path, text: str) -> list[Problem]:
+    problems = []
+    for m in _CONTROL.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        problems.append(
+            Problem.at(
+                Span(path, line, col),
+                "E014",
+                _(
+                    "ký tự điều khiển U+{code:04X} không được có trong dữ liệu (thường do dán từ "
+                    "Word "
+                    "hoặc PDF); hãy xóa ký tự này"
+                ).format(code=ord(m.group())),
+            )
+        )
+        if len(problems) >= _MAX_CONTROL_REPORTS:
+            break
+    return problems
 
 
 def _has_alias(path: Path, text: str) -> bool:
@@ -183,8 +225,10 @@ def _alias_problems(path: Path, text: str) -> list[Problem]:
         Problem.at(
             Span(path, ev.start_mark.line + 1, ev.start_mark.column + 1),
             "E011",
-            _("tham chiếu YAML '*{name}' không được dùng trong dữ liệu camket; hãy viết đầy đủ "
-              "giá trị").format(name=ev.anchor),
+            _(
+                "tham chiếu YAML '*{name}' không được dùng trong dữ liệu camket; hãy viết đầy đủ "
+                "giá trị"
+            ).format(name=ev.anchor),
         )
         for ev in yaml.parse(text, Loader=yaml.CSafeLoader)
         if isinstance(ev, yaml.AliasEvent)
@@ -200,8 +244,9 @@ class _Builder:
     def _span(self, node: yaml.Node) -> Span:
         return Span(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
 
-    def _problem(self, node: yaml.Node, code: str, message: str,
-                 severity: Severity = Severity.ERROR) -> None:
+    def _problem(
+        self, node: yaml.Node, code: str, message: str, severity: Severity = Severity.ERROR
+    ) -> None:
         self.problems.append(Problem.at(self._span(node), code, message, severity))
 
     def value(self, node: yaml.Node) -> Any:
@@ -212,7 +257,9 @@ class _Builder:
         return self.scalar(node)
 
     def mapping(self, node: yaml.MappingNode) -> LocDict:
-        out = LocDict(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+        out = LocDict(
+            self.path, node.start_mark.line + 1, node.start_mark.column + 1, bool(node.flow_style)
+        )
         if node.tag != _MAP:
             self._unsupported_tag(node)
         for knode, vnode in node.value:
@@ -222,9 +269,13 @@ class _Builder:
             kl, kc = knode.start_mark.line + 1, knode.start_mark.column + 1
             if key in out:
                 first = out.marks[key][0]
-                self._problem(knode, "E004",
-                              _("khóa '{key}' bị lặp (đã có ở dòng {first}); hãy gộp hoặc xóa một "
-                                "trong hai").format(key=key, first=first))
+                self._problem(
+                    knode,
+                    "E004",
+                    _(
+                        "khóa '{key}' bị lặp (đã có ở dòng {first}); hãy gộp hoặc xóa một trong hai"
+                    ).format(key=key, first=first),
+                )
                 continue
             out[key] = self.value(vnode)
             out.marks[key] = (kl, kc, vnode.start_mark.line + 1, vnode.start_mark.column + 1)
@@ -249,13 +300,19 @@ class _Builder:
 
     def _key(self, node: yaml.Node) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
-            self._problem(node, "E006", _("khóa phải là một tên đơn giản, không phải danh sách "
-                                          "hay bảng"))
+            self._problem(
+                node, "E006", _("khóa phải là một tên đơn giản, không phải danh sách hay bảng")
+            )
             return None
         if node.tag == _BOOL:
-            self._problem(node, "E009",
-                          _("khóa '{text}' được YAML 1.1 đọc thành giá trị đúng/sai; hãy viết "
-                            "\"{text}\" trong ngoặc kép nếu đó là tên khóa").format(text=node.value))
+            self._problem(
+                node,
+                "E009",
+                _(
+                    "khóa '{text}' được YAML 1.1 đọc thành giá trị đúng/sai; hãy viết "
+                    '"{text}" trong ngoặc kép nếu đó là tên khóa'
+                ).format(text=node.value),
+            )
         elif node.tag not in (_STR, _INT, _FLOAT, _NULL, _TIMESTAMP):
             self._unsupported_tag(node)
         return self._text(node)
@@ -265,11 +322,16 @@ class _Builder:
         if not text.isascii() and not unicodedata.is_normalized("NFC", text):
             if not self._nfd_reported:
                 self._nfd_reported = True
-                self._problem(node, "W001",
-                              _("văn bản không ở dạng chuẩn NFC (dấu tiếng Việt tách rời, thường "
-                                "do soạn trên macOS); camket đã chuẩn hóa khi đọc, hãy chạy "
-                                "`camket fix-encoding` để sửa tệp"),
-                              Severity.WARNING)
+                self._problem(
+                    node,
+                    "W001",
+                    _(
+                        "văn bản không ở dạng chuẩn NFC (dấu tiếng Việt tách rời, thường "
+                        "do soạn trên macOS); camket đã chuẩn hóa khi đọc, hãy chạy "
+                        "`camket fix-encoding` để sửa tệp"
+                    ),
+                    Severity.WARNING,
+                )
             text = unicodedata.normalize("NFC", text)
         return text
 
@@ -296,12 +358,20 @@ class _Builder:
     def _int(self, node: yaml.ScalarNode) -> int:
         value = _CONSTRUCTOR.construct_yaml_int(node)
         text = node.value.lstrip("+-")
-        if (text.startswith("0") and len(text) > 1 and text.isdigit()) or ":" in text or "_" in text:
-            self._problem(node, "W002",
-                          _("'{text}' được YAML 1.1 đọc thành số {value}; nếu ý bạn là văn bản "
-                            "hãy viết \"{text}\" trong ngoặc kép").format(text=node.value,
-                                                                          value=value),
-                          Severity.WARNING)
+        if (
+            (text.startswith("0") and len(text) > 1 and text.isdigit())
+            or ":" in text
+            or "_" in text
+        ):
+            self._problem(
+                node,
+                "W002",
+                _(
+                    "'{text}' được YAML 1.1 đọc thành số {value}; nếu ý bạn là văn bản "
+                    'hãy viết "{text}" trong ngoặc kép'
+                ).format(text=node.value, value=value),
+                Severity.WARNING,
+            )
         return value
 
     def _timestamp(self, node: yaml.ScalarNode) -> Any:
@@ -311,15 +381,24 @@ class _Builder:
                 return dt.date.fromisoformat(text)
             return _CONSTRUCTOR.construct_yaml_timestamp(node)
         except ValueError:
-            self._problem(node, "E007",
-                          _("ngày '{text}' không có thật trên lịch; hãy sửa lại (dạng "
-                            "YYYY-MM-DD)").format(text=text))
+            self._problem(
+                node,
+                "E007",
+                _("ngày '{text}' không có thật trên lịch; hãy sửa lại (dạng YYYY-MM-DD)").format(
+                    text=text
+                ),
+            )
             return InvalidDate(text)
 
     def _unsupported_tag(self, node: yaml.Node) -> None:
-        self._problem(node, "E010",
-                      _("thẻ YAML '{tag}' không được hỗ trợ; camket chỉ đọc văn bản, số, ngày, "
-                        "danh sách và bảng khóa").format(tag=node.tag))
+        self._problem(
+            node,
+            "E010",
+            _(
+                "thẻ YAML '{tag}' không được hỗ trợ; camket chỉ đọc văn bản, số, ngày, "
+                "danh sách và bảng khóa"
+            ).format(tag=node.tag),
+        )
 
 
 class InvalidDate(str):

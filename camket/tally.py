@@ -139,8 +139,9 @@ class YearTally:
         }
 
 
-def tally(project: Project, year: int, as_of: dt.date | None = None,
-          unit: str | None = None) -> YearTally:
+def tally(
+    project: Project, year: int, as_of: dt.date | None = None, unit: str | None = None
+) -> YearTally:
     """Tally one year; `unit` narrows every count to that unit (indicators stay the year's)."""
     data = project.years[year]
     as_of = as_of or default_as_of(year, project.today)
@@ -171,7 +172,9 @@ def tally(project: Project, year: int, as_of: dt.date | None = None,
             block.units.append(row)
             block.counts.merge(row.counts)
         total.merge(row.counts)
-    indicators = [i for i in (data.config.indicators if data.config else []) if i.actual is not None]
+    indicators = [
+        i for i in (data.config.indicators if data.config else []) if i.actual is not None
+    ]
     return YearTally(
         year=year,
         as_of=as_of,

@@ -8,11 +8,16 @@ Valid:
 ```yaml
 # file: units.yaml
 blocks:
-  - {id: dia-phuong, name: Các huyện, thị, thành ủy}
-  - {id: so-nganh, name: Các sở, ngành}
+  - {id: dia-phuong, name: "Các huyện, thị, thành ủy"}
+  - {id: so-nganh, name: "Các sở, ngành"}
 units:
   - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuong,
-     collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy}
+     collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy,
+     years: [2017, 2025]}
+  - {id: cam-lo, name: Huyện ủy Cam Lộ, block: dia-phuong,
+     collective: Ban Thường vụ Huyện ủy Cam Lộ, head_title: Bí thư Huyện ủy}
+  - {id: so-xay-dung, name: Sở Xây dựng, block: so-nganh,
+     collective: Tập thể lãnh đạo Sở Xây dựng, head_title: Giám đốc Sở Xây dựng}
 ```
 
 Invalid:
@@ -20,11 +25,16 @@ Invalid:
 ```yaml
 # file: units.yaml
 blocks:
-  - {id: dia-phuong, name: Các huyện, thị, thành ủy}
-  - {id: dia-phuong, name: Các sở, ngành}
+  - {id: dia-phuong, name: "Các huyện, thị, thành ủy"}
+  - {id: so-nganh, name: "Các sở, ngành"}
+  - {id: so-nganh, name: Khối khác}
 units:
   - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuong,
      collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy}
+  - {id: cam-lo, name: Huyện ủy Cam Lộ, block: dia-phuong,
+     collective: Ban Thường vụ Huyện ủy Cam Lộ, head_title: Bí thư Huyện ủy}
+  - {id: so-xay-dung, name: Sở Xây dựng, block: so-nganh,
+     collective: Tập thể lãnh đạo Sở Xây dựng, head_title: Giám đốc Sở Xây dựng}
 ```
 """
 
@@ -45,6 +55,9 @@ def check(project: Project) -> Iterator[Finding]:
     if project.units_file is None:
         return
     for block, first in duplicates(project.units_file.blocks):
-        yield block.value_span("id"), _(
-            "mã khối '{id}' bị trùng (đã dùng ở dòng {line}); mỗi khối cần một mã riêng"
-        ).format(id=block.id, line=first.value_span("id").line)
+        yield (
+            block.value_span("id"),
+            _("mã khối '{id}' bị trùng (đã dùng ở dòng {line}); mỗi khối cần một mã riêng").format(
+                id=block.id, line=first.value_span("id").line
+            ),
+        )

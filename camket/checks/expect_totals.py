@@ -60,12 +60,21 @@ def check(project: Project) -> Iterator[Finding]:
             if block_id not in project.blocks:
                 guess = difflib.get_close_matches(block_id, list(project.blocks), n=1)
                 hint = _("; có phải ý bạn là '{g}'?").format(g=guess[0]) if guess else ""
-                yield expect_src.key_span(block_id), _(
-                    "expect: khối '{block}' không có trong units.yaml{hint}").format(
-                        block=block_id, hint=hint)
+                yield (
+                    expect_src.key_span(block_id),
+                    _("expect: khối '{block}' không có trong units.yaml{hint}").format(
+                        block=block_id, hint=hint
+                    ),
+                )
             elif complete and counted[block_id] != declared:
-                yield where, _(
-                    "expect: khối '{block}' khai báo {declared} nội dung cam kết nhưng các tệp "
-                    "cam kết năm {year} có {counted}; hãy kiểm tra các tệp của khối hoặc sửa số "
-                    "khai báo").format(block=block_id, declared=declared, year=year,
-                                       counted=counted[block_id])
+                yield (
+                    where,
+                    _(
+                        "expect: khối '{block}' khai báo {declared} nội dung cam kết nhưng các tệp "
+                        "cam kết năm {year} có {counted}; hãy kiểm tra các tệp của khối hoặc sửa "
+                        "số "
+                        "khai báo"
+                    ).format(
+                        block=block_id, declared=declared, year=year, counted=counted[block_id]
+                    ),
+                )

@@ -56,7 +56,11 @@ def check(project: Project) -> Iterator[Finding]:
         for c in data.commitments.values():
             n = len(c.groups)
             if not low <= n <= high:
-                yield c.value_span("groups"), _(
-                    "đơn vị '{unit}' có {n} nhóm nhiệm vụ, ngoài khoảng {low}–{high} nhóm của năm "
-                    "{year} (groups_per_unit trong {year}/year.yaml)").format(
-                        unit=c.unit, n=n, low=low, high=high, year=year)
+                yield (
+                    c.value_span("groups"),
+                    _(
+                        "đơn vị '{unit}' có {n} nhóm nhiệm vụ, ngoài khoảng {low}–{high} nhóm của "
+                        "năm "
+                        "{year} (groups_per_unit trong {year}/year.yaml)"
+                    ).format(unit=c.unit, n=n, low=low, high=high, year=year),
+                )

@@ -59,7 +59,10 @@ def check(project: Project) -> Iterator[Finding]:
     )
     for item, first in duplicates(items):
         where = first.value_span("id")
-        yield item.value_span("id"), _(
-            "mã nội dung '{id}' đã dùng ở {path}:{line}; mỗi nội dung cam kết cần một mã riêng "
-            "trong toàn bộ thư mục dữ liệu").format(
-                id=item.id, path=os.path.relpath(where.path, project.root), line=where.line)
+        yield (
+            item.value_span("id"),
+            _(
+                "mã nội dung '{id}' đã dùng ở {path}:{line}; mỗi nội dung cam kết cần một mã riêng "
+                "trong toàn bộ thư mục dữ liệu"
+            ).format(id=item.id, path=os.path.relpath(where.path, project.root), line=where.line),
+        )

@@ -23,8 +23,8 @@ Invalid:
 ```yaml
 # file: units.yaml
 blocks:
-  - {id: dia-phuong, name: Các huyện, thị, thành ủy}
-  - {id: so-nganh, name: Các sở, ngành}
+  - {id: dia-phuong, name: "Các huyện, thị, thành ủy"}
+  - {id: so-nganh, name: "Các sở, ngành"}
 units:
   - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuong,
      collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy}
@@ -54,7 +54,11 @@ def check(project: Project) -> Iterator[Finding]:
     for year, data in project.years.items():
         for unit in project.units_in(year):
             if unit.id not in data.files:
-                yield unit.value_span("id"), _(
-                    "đơn vị '{unit}' có trong năm {year} nhưng chưa có tệp {year}/commitments/"
-                    "{unit}.yaml; nếu đơn vị không ký cam kết năm đó, hãy ghi years: trong "
-                    "units.yaml").format(unit=unit.id, year=year)
+                yield (
+                    unit.value_span("id"),
+                    _(
+                        "đơn vị '{unit}' có trong năm {year} nhưng chưa có tệp {year}/commitments/"
+                        "{unit}.yaml; nếu đơn vị không ký cam kết năm đó, hãy ghi years: trong "
+                        "units.yaml"
+                    ).format(unit=unit.id, year=year),
+                )

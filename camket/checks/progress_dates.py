@@ -62,11 +62,20 @@ def check(project: Project) -> Iterator[Finding]:
         first = dt.date(year, 1, 1)
         for entry in item.progress:
             if entry.date < first:
-                yield entry.value_span("date"), _(
-                    "ngày tiến độ {date} của '{id}' trước năm {year}; hãy kiểm tra lại năm").format(
-                        date=entry.date.isoformat(), id=item.id, year=year)
+                yield (
+                    entry.value_span("date"),
+                    _(
+                        "ngày tiến độ {date} của '{id}' trước năm {year}; hãy kiểm tra lại năm"
+                    ).format(date=entry.date.isoformat(), id=item.id, year=year),
+                )
             elif entry.date > project.today:
-                yield entry.value_span("date"), _(
-                    "ngày tiến độ {date} của '{id}' sau ngày hôm nay ({today}); hãy kiểm tra lại "
-                    "ngày").format(date=entry.date.isoformat(), id=item.id,
-                                   today=project.today.isoformat())
+                yield (
+                    entry.value_span("date"),
+                    _(
+                        "ngày tiến độ {date} của '{id}' sau ngày hôm nay ({today}); hãy kiểm tra "
+                        "lại "
+                        "ngày"
+                    ).format(
+                        date=entry.date.isoformat(), id=item.id, today=project.today.isoformat()
+                    ),
+                )

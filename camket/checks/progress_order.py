@@ -61,7 +61,10 @@ def check(project: Project) -> Iterator[Finding]:
     for _year, item in all_items(project):
         for before, entry in zip(item.progress, item.progress[1:], strict=False):
             if entry.date < before.date:
-                yield entry.value_span("date"), _(
-                    "tiến độ của '{id}' không theo thứ tự ngày: {date} ghi sau {prev}; hãy sắp "
-                    "các mục tiến độ theo ngày tăng dần").format(
-                        id=item.id, date=entry.date.isoformat(), prev=before.date.isoformat())
+                yield (
+                    entry.value_span("date"),
+                    _(
+                        "tiến độ của '{id}' không theo thứ tự ngày: {date} ghi sau {prev}; hãy sắp "
+                        "các mục tiến độ theo ngày tăng dần"
+                    ).format(id=item.id, date=entry.date.isoformat(), prev=before.date.isoformat()),
+                )

@@ -56,8 +56,14 @@ def check(project: Project) -> Iterator[Finding]:
         for key in config.report:
             if key not in allowed:
                 guess = difflib.get_close_matches(key, allowed, n=1)
-                hint = _("có phải ý bạn là '{g}'?").format(g=guess[0]) if guess else _(
-                    "dùng mã một khối hoặc một trong: {s}").format(s=", ".join(SECTIONS))
-                yield src.key_span(key), _(
-                    "report: mục '{key}' không có chỗ trong báo cáo; {hint}").format(
-                        key=key, hint=hint)
+                hint = (
+                    _("có phải ý bạn là '{g}'?").format(g=guess[0])
+                    if guess
+                    else _("dùng mã một khối hoặc một trong: {s}").format(s=", ".join(SECTIONS))
+                )
+                yield (
+                    src.key_span(key),
+                    _("report: mục '{key}' không có chỗ trong báo cáo; {hint}").format(
+                        key=key, hint=hint
+                    ),
+                )

@@ -65,7 +65,11 @@ def check(project: Project) -> Iterator[Finding]:
     for _year, item in all_items(project):
         for entry in item.progress:
             if entry.status is Status.ADJUSTED and not entry.approved_by:
-                yield entry.value_span("status"), _(
-                    "'{id}' được điều chỉnh ngày {date} nhưng thiếu approved_by: (văn bản cho phép "
-                    "điều chỉnh, ví dụ 'Công văn số …-CV/TU ngày …')").format(
-                        id=item.id, date=entry.date.isoformat())
+                yield (
+                    entry.value_span("status"),
+                    _(
+                        "'{id}' được điều chỉnh ngày {date} nhưng thiếu approved_by: (văn bản cho "
+                        "phép "
+                        "điều chỉnh, ví dụ 'Công văn số …-CV/TU ngày …')"
+                    ).format(id=item.id, date=entry.date.isoformat()),
+                )

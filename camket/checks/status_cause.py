@@ -75,11 +75,16 @@ def check(project: Project) -> Iterator[Finding]:
                 continue
             what = (
                 _("hoàn thành ngày {date}, sau hạn {due}").format(
-                    date=entry.date.isoformat(), due=item.due.isoformat())
+                    date=entry.date.isoformat(), due=item.due.isoformat()
+                )
                 if late_done
                 else _("không hoàn thành (ngày {date})").format(date=entry.date.isoformat())
             )
-            yield entry.value_span("status"), _(
-                "'{id}' {what} nhưng thiếu {missing}; hãy ghi cause: objective (khách quan) hoặc "
-                "subjective (chủ quan) và reason: (lý do)").format(
-                    id=item.id, what=what, missing=", ".join(f"{k}:" for k in missing))
+            yield (
+                entry.value_span("status"),
+                _(
+                    "'{id}' {what} nhưng thiếu {missing}; hãy ghi cause: objective (khách quan) "
+                    "hoặc "
+                    "subjective (chủ quan) và reason: (lý do)"
+                ).format(id=item.id, what=what, missing=", ".join(f"{k}:" for k in missing)),
+            )

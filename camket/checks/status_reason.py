@@ -60,7 +60,12 @@ def check(project: Project) -> Iterator[Finding]:
     for _year, item in all_items(project):
         for entry in item.progress:
             if entry.status in (Status.PAUSED, Status.ADJUSTED) and not entry.reason:
-                yield entry.value_span("status"), _(
-                    "'{id}' chuyển sang '{word}' ngày {date} nhưng thiếu reason: (lý do); hãy "
-                    "ghi lý do").format(id=item.id, word=STATUS_WORDS[entry.status],
-                                        date=entry.date.isoformat())
+                yield (
+                    entry.value_span("status"),
+                    _(
+                        "'{id}' chuyển sang '{word}' ngày {date} nhưng thiếu reason: (lý do); hãy "
+                        "ghi lý do"
+                    ).format(
+                        id=item.id, word=STATUS_WORDS[entry.status], date=entry.date.isoformat()
+                    ),
+                )

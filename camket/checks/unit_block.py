@@ -7,10 +7,16 @@ Valid:
 ```yaml
 # file: units.yaml
 blocks:
-  - {id: dia-phuong, name: Các huyện, thị, thành ủy}
+  - {id: dia-phuong, name: "Các huyện, thị, thành ủy"}
+  - {id: so-nganh, name: "Các sở, ngành"}
 units:
   - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuong,
-     collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy}
+     collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy,
+     years: [2017, 2025]}
+  - {id: cam-lo, name: Huyện ủy Cam Lộ, block: dia-phuong,
+     collective: Ban Thường vụ Huyện ủy Cam Lộ, head_title: Bí thư Huyện ủy}
+  - {id: so-xay-dung, name: Sở Xây dựng, block: so-nganh,
+     collective: Tập thể lãnh đạo Sở Xây dựng, head_title: Giám đốc Sở Xây dựng}
 ```
 
 Invalid:
@@ -18,10 +24,15 @@ Invalid:
 ```yaml
 # file: units.yaml
 blocks:
-  - {id: dia-phuong, name: Các huyện, thị, thành ủy}
+  - {id: dia-phuong, name: "Các huyện, thị, thành ủy"}
+  - {id: so-nganh, name: "Các sở, ngành"}
 units:
-  - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuog,
+  - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuong,
      collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy}
+  - {id: cam-lo, name: Huyện ủy Cam Lộ, block: dia-phuog,
+     collective: Ban Thường vụ Huyện ủy Cam Lộ, head_title: Bí thư Huyện ủy}
+  - {id: so-xay-dung, name: Sở Xây dựng, block: so-nganh,
+     collective: Tập thể lãnh đạo Sở Xây dựng, head_title: Giám đốc Sở Xây dựng}
 ```
 """
 
@@ -46,8 +57,14 @@ def check(project: Project) -> Iterator[Finding]:
     for unit in project.units_file.units:
         if unit.block not in project.blocks:
             guess = difflib.get_close_matches(unit.block, known, n=1)
-            hint = _("có phải ý bạn là '{g}'?").format(g=guess[0]) if guess else _(
-                "các khối đã khai báo: {ids}").format(ids=", ".join(known))
-            yield unit.value_span("block"), _(
-                "đơn vị '{unit}' thuộc khối '{block}' chưa khai báo trong blocks:; {hint}"
-            ).format(unit=unit.id, block=unit.block, hint=hint)
+            hint = (
+                _("có phải ý bạn là '{g}'?").format(g=guess[0])
+                if guess
+                else _("các khối đã khai báo: {ids}").format(ids=", ".join(known))
+            )
+            yield (
+                unit.value_span("block"),
+                _(
+                    "đơn vị '{unit}' thuộc khối '{block}' chưa khai báo trong blocks:; {hint}"
+                ).format(unit=unit.id, block=unit.block, hint=hint),
+            )

@@ -59,6 +59,11 @@ def check(project: Project) -> Iterator[Finding]:
                 continue
             guess = difflib.get_close_matches(stem, list(project.units), n=1)
             hint = _("; có phải ý bạn là '{g}.yaml'?").format(g=guess[0]) if guess else ""
-            yield Span(path, 1, 1), _(
-                "tên tệp '{name}' không phải mã của đơn vị nào trong units.yaml; tên tệp phải là "
-                "mã đơn vị{hint}").format(name=path.name, hint=hint)
+            yield (
+                Span(path, 1, 1),
+                _(
+                    "tên tệp '{name}' không phải mã của đơn vị nào trong units.yaml; tên tệp phải "
+                    "là "
+                    "mã đơn vị{hint}"
+                ).format(name=path.name, hint=hint),
+            )

@@ -7,10 +7,16 @@ Valid:
 ```yaml
 # file: units.yaml
 blocks:
-  - {id: dia-phuong, name: Các huyện, thị, thành ủy}
+  - {id: dia-phuong, name: "Các huyện, thị, thành ủy"}
+  - {id: so-nganh, name: "Các sở, ngành"}
 units:
   - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuong,
-     collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy}
+     collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy,
+     years: [2017, 2025]}
+  - {id: cam-lo, name: Huyện ủy Cam Lộ, block: dia-phuong,
+     collective: Ban Thường vụ Huyện ủy Cam Lộ, head_title: Bí thư Huyện ủy}
+  - {id: so-xay-dung, name: Sở Xây dựng, block: so-nganh,
+     collective: Tập thể lãnh đạo Sở Xây dựng, head_title: Giám đốc Sở Xây dựng}
 ```
 
 Invalid:
@@ -18,12 +24,15 @@ Invalid:
 ```yaml
 # file: units.yaml
 blocks:
-  - {id: dia-phuong, name: Các huyện, thị, thành ủy}
+  - {id: dia-phuong, name: "Các huyện, thị, thành ủy"}
+  - {id: so-nganh, name: "Các sở, ngành"}
 units:
   - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuong,
      collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy}
-  - {id: dong-ha, name: Huyện ủy Cam Lộ, block: dia-phuong,
+  - {id: cam-lo, name: Huyện ủy Cam Lộ, block: dia-phuong,
      collective: Ban Thường vụ Huyện ủy Cam Lộ, head_title: Bí thư Huyện ủy}
+  - {id: cam-lo, name: Sở Xây dựng, block: so-nganh,
+     collective: Tập thể lãnh đạo Sở Xây dựng, head_title: Giám đốc Sở Xây dựng}
 ```
 """
 
@@ -44,6 +53,9 @@ def check(project: Project) -> Iterator[Finding]:
     if project.units_file is None:
         return
     for unit, first in duplicates(project.units_file.units):
-        yield unit.value_span("id"), _(
-            "mã đơn vị '{id}' bị trùng (đã dùng ở dòng {line}); mỗi đơn vị cần một mã riêng"
-        ).format(id=unit.id, line=first.value_span("id").line)
+        yield (
+            unit.value_span("id"),
+            _(
+                "mã đơn vị '{id}' bị trùng (đã dùng ở dòng {line}); mỗi đơn vị cần một mã riêng"
+            ).format(id=unit.id, line=first.value_span("id").line),
+        )

@@ -24,8 +24,8 @@ Invalid:
 ```yaml
 # file: units.yaml
 blocks:
-  - {id: dia-phuong, name: Các huyện, thị, thành ủy}
-  - {id: so-nganh, name: Các sở, ngành}
+  - {id: dia-phuong, name: "Các huyện, thị, thành ủy"}
+  - {id: so-nganh, name: "Các sở, ngành"}
 units:
   - {id: dong-ha, name: Thành ủy Đông Hà, block: dia-phuong,
      collective: Ban Thường vụ Thành ủy Đông Hà, head_title: Bí thư Thành ủy}
@@ -55,7 +55,11 @@ def check(project: Project) -> Iterator[Finding]:
             unit = project.units.get(stem)
             if unit is not None and not unit.exists_in(year):
                 start, end = unit.years or (None, None)
-                yield c.value_span("unit"), _(
-                    "đơn vị '{unit}' không tồn tại năm {year} (units.yaml: years: [{start}, {end}]);"
-                    " hãy sửa years: hoặc xóa tệp này").format(
-                        unit=stem, year=year, start=start, end=end if end is not None else "")
+                yield (
+                    c.value_span("unit"),
+                    _(
+                        "đơn vị '{unit}' không tồn tại năm {year} (units.yaml: years: [{start}, "
+                        "{end}]);"
+                        " hãy sửa years: hoặc xóa tệp này"
+                    ).format(unit=stem, year=year, start=start, end=end if end is not None else ""),
+                )

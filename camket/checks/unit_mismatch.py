@@ -53,6 +53,11 @@ def check(project: Project) -> Iterator[Finding]:
     for data in project.years.values():
         for stem, c in data.commitments.items():
             if c.unit != stem:
-                yield c.value_span("unit"), _(
-                    "unit: '{unit}' khác tên tệp '{stem}'; tệp cam kết của đơn vị nào phải mang "
-                    "mã đơn vị đó, hãy sửa một trong hai").format(unit=c.unit, stem=stem)
+                yield (
+                    c.value_span("unit"),
+                    _(
+                        "unit: '{unit}' khác tên tệp '{stem}'; tệp cam kết của đơn vị nào phải "
+                        "mang "
+                        "mã đơn vị đó, hãy sửa một trong hai"
+                    ).format(unit=c.unit, stem=stem),
+                )

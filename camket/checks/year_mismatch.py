@@ -54,7 +54,10 @@ def check(project: Project) -> Iterator[Finding]:
         models = [data.config, *data.commitments.values()]
         for model in models:
             if model is not None and model.year != year:
-                yield model.value_span("year"), _(
-                    "year: {found} nhưng tệp nằm trong thư mục năm {year}; hãy sửa thành "
-                    "year: {year} hoặc chuyển tệp sang thư mục {found}").format(
-                        found=model.year, year=year)
+                yield (
+                    model.value_span("year"),
+                    _(
+                        "year: {found} nhưng tệp nằm trong thư mục năm {year}; hãy sửa thành "
+                        "year: {year} hoặc chuyển tệp sang thư mục {found}"
+                    ).format(found=model.year, year=year),
+                )

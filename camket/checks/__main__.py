@@ -1,0 +1,3 @@
+from camket.checks import document
+
+print(document(), end="")

@@ -1,0 +1,55 @@
+"""Shared fixtures: real data folders copied to tmp_path, and the CLI run through CliRunner."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from camket.cli import app
+
+ASSETS = Path(__file__).parent / "assets"
+REPO = Path(__file__).parent.parent
+EMBEDDED_DATA = REPO / "data"
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test depends on the developer's environment; Rich never wraps what is asserted."""
+    for name in ("CAMKET_DATA", "CAMKET_TODAY", "SOURCE_DATE_EPOCH", "CAMKET_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "250")
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A copy of the small hand-counted data folder (tests/assets/mini)."""
+    target = tmp_path / "mini"
+    shutil.copytree(ASSETS / "mini", target)
+    return target
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> Result:
+    """Run `camket ARGS` in-process, as the clerk would type it, from `cwd`."""
+    with contextlib.chdir(cwd or Path.cwd()):
+        r = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+    return Result(r.exit_code, r.stdout, r.stderr)
+
+
+def write(folder: Path, relpath: str, text: str) -> Path:
+    path = folder / relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

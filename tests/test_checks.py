@@ -1,0 +1,178 @@
+"""Every rule's documented examples run: the valid one passes it, the invalid one trips it.
+
+Each rule module's docstring is its documentation; running the examples keeps the two in step
+(yamllint's rule docs are not run, and can drift).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from camket import checks, loader
+from tests.conftest import ASSETS, write
+
+_BLOCK = re.compile(r"```yaml\n(.*?)```", re.S)
+
+
+def examples(doc: str, kind: str) -> list[dict[str, str]]:
+    """The `kind` ("Valid" or "Invalid") examples of a docstring: one {path: text} per block."""
+    section = doc.split(f"\n{kind}:\n", 1)[1]
+    other = "Invalid" if kind == "Valid" else "Valid"
+    section = section.split(f"\n{other}:\n", 1)[0]
+    out = []
+    for block in _BLOCK.findall(section):
+        files: dict[str, str] = {}
+        current = None
+        for line in block.splitlines(keepends=True):
+            m = re.match(r"# file: (\S+)", line)
+            if m:
+                current = m.group(1)
+                files[current] = ""
+            elif current is not None:
+                files[current] += line
+        assert files, "an example must start with '# file: PATH'"
+        out.append(files)
+    assert out, f"no {kind} example"
+    return out
+
+
+def apply(folder: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        write(folder, rel, text)
+    return folder
+
+
+@pytest.mark.parametrize("code", sorted(checks.CHECKS))
+def test_rule_has_documentation(code: str):
+    module = checks.CHECKS[code]
+    doc = module.__doc__ or ""
+    assert "Why:" in doc, f"{code}: say why the rule exists"
+    assert module.SEVERITY in ("error", "warning")
+
+
+@pytest.mark.parametrize("code", sorted(checks.CHECKS))
+def test_valid_examples_pass(code: str, tmp_path: Path):
+    for i, files in enumerate(examples(checks.CHECKS[code].__doc__, "Valid")):
+        folder = tmp_path / f"valid{i}"
+        shutil.copytree(ASSETS / "mini", folder)
+        _project, problems = loader.load_and_check(apply(folder, files))
+        assert [p for p in problems if p.is_error] == [], (code, problems)
+        assert code not in {p.code for p in problems}
+
+
+@pytest.mark.parametrize("code", sorted(checks.CHECKS))
+def test_invalid_examples_fail_at_a_place_in_the_file(code: str, tmp_path: Path):
+    for i, files in enumerate(examples(checks.CHECKS[code].__doc__, "Invalid")):
+        folder = tmp_path / f"invalid{i}"
+        shutil.copytree(ASSETS / "mini", folder)
+        _project, problems = loader.load_and_check(apply(folder, files))
+        hits = [p for p in problems if p.code == code]
+        assert hits, (code, problems)
+        for p in hits:
+            assert p.path.is_file() and p.path.is_relative_to(folder)
+            lines = p.path.read_text(encoding="utf-8").splitlines()
+            assert 1 <= p.line <= max(len(lines), 1)
+            assert p.message
+
+
+def test_the_mini_fixture_is_clean():
+    _project, problems = loader.load_and_check(ASSETS / "mini")
+    assert problems == []
+
+
+# --- precise places and messages of a few rules ------------------------------------------
+
+
+def test_duplicate_item_id_names_both_places(mini: Path):
+    text = (mini / "2019/commitments/cam-lo.yaml").read_text(encoding="utf-8")
+    write(mini, "2019/commitments/cam-lo.yaml", text.replace("cam-lo-2019-02", "dong-ha-2019-03"))
+    _project, problems = loader.load_and_check(mini)
+    [p] = [p for p in problems if p.code == "E108"]
+    # files are read in name order: the second use is dong-ha's, and names the first
+    assert p.path.name == "dong-ha.yaml" and (p.line, p.col) == (27, 13)
+    assert "2019/commitments/cam-lo.yaml:14" in p.message
+
+
+def test_item_ids_are_unique_across_years(mini: Path):
+    shutil.copytree(mini / "2019", mini / "2020")
+    for path in (mini / "2020").rglob("*.yaml"):
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("year: 2019", "year: 2020"), encoding="utf-8"
+        )
+    _project, problems = loader.load_and_check(mini)
+    dups = [p for p in problems if p.code == "E108"]
+    assert len(dups) == 7 and all("2020" in str(p.path) for p in dups)
+    # `status` reads one year only: the duplicates across years are validate's business.
+    _project, problems = loader.load_and_check(mini, years=[2020])
+    assert not [p for p in problems if p.code == "E108"]
+
+
+def test_expect_mismatch_is_reported_at_the_block_line(mini: Path):
+    path = mini / "2019/year.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("dia-phuong: 5", "dia-phuong: 49"),
+        encoding="utf-8",
+    )
+    _project, problems = loader.load_and_check(mini)
+    [p] = [p for p in problems if p.code == "E115"]
+    assert (p.path, p.line, p.col) == (path, 6, 15)
+    assert "49" in p.message and "5" in p.message
+
+
+def test_progress_after_today(mini: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CAMKET_TODAY", "2019-10-01")
+    _project, problems = loader.load_and_check(mini)
+    late = [p for p in problems if p.code == "E111"]
+    assert {(p.path.name, p.line) for p in late} == {("dong-ha.yaml", 21), ("cam-lo.yaml", 18)}
+    assert all("2019-10-01" in p.message for p in late)
+
+
+def test_progress_entry_that_is_not_done_needs_cause_and_reason(mini: Path):
+    path = mini / "2019/commitments/cam-lo.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        ", cause: subjective, reason: Chuẩn bị văn kiện chậm", ""
+    )
+    path.write_text(text, encoding="utf-8")
+    _project, problems = loader.load_and_check(mini)
+    [p] = [p for p in problems if p.code == "E114"]
+    assert (p.line, p.col) == (18, 40)
+    assert "cause:" in p.message and "reason:" in p.message
+
+
+def test_missing_units_file_and_year_file(mini: Path):
+    (mini / "units.yaml").unlink()
+    (mini / "2019/year.yaml").unlink()
+    _project, problems = loader.load_and_check(mini)
+    assert {"E031", "E032"} <= {p.code for p in problems}
+
+
+def test_every_problem_in_one_run(mini: Path):
+    """Problems in several files and stages are all reported together."""
+    write(
+        mini,
+        "units.yaml",
+        (mini / "units.yaml")
+        .read_text(encoding="utf-8")
+        .replace("block: so-nganh", "block: so-ngan"),
+    )
+    write(
+        mini,
+        "2019/commitments/cam-lo.yaml",
+        (mini / "2019/commitments/cam-lo.yaml")
+        .read_text(encoding="utf-8")
+        .replace("year: 2019", "year: 2018")
+        .replace("head:", "hed:"),
+    )
+    write(
+        mini,
+        "2019/commitments/dong-ha.yaml",
+        (mini / "2019/commitments/dong-ha.yaml")
+        .read_text(encoding="utf-8")
+        .replace("status: done}", "status: finished}"),
+    )
+    _project, problems = loader.load_and_check(mini)
+    assert {"E103", "E005", "E008", "E020"} <= {p.code for p in problems}

@@ -1,0 +1,159 @@
+"""The commands as a clerk runs them: output, messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run, write
+
+
+def test_validate_clean_folder(mini: Path):
+    r = run("validate", "--data", mini)
+    assert r.exit_code == 0
+    assert r.stdout.strip() == "Dữ liệu hợp lệ: 6 tệp, không có lỗi."
+
+
+def test_validate_prints_path_line_col_relative_to_cwd(mini: Path):
+    path = mini / "2019/commitments/cam-lo.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("head:", "hed:"), encoding="utf-8")
+    r = run("validate", cwd=mini)
+    assert r.exit_code == 1
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith(
+        "2019/commitments/cam-lo.yaml:1:1: error: thiếu khóa bắt buộc 'head'"
+    )
+    assert lines[1].startswith("2019/commitments/cam-lo.yaml:3:1: error: khóa 'hed'")
+    assert lines[-1] == "6 tệp: 2 lỗi, 0 cảnh báo."
+
+
+def test_validate_warnings_only_exit_zero(mini: Path):
+    write(
+        mini,
+        "units.yaml",
+        (mini / "units.yaml").read_text(encoding="utf-8")
+        + """\
+  - id: gio-linh
+    name: Huyện ủy Gio Linh
+    block: dia-phuong
+    collective: Ban Thường vụ Huyện ủy Gio Linh
+    head_title: Bí thư Huyện ủy
+""",
+    )
+    r = run("validate", "--data", mini)
+    assert r.exit_code == 0
+    assert "units.yaml:23:9: warning: đơn vị 'gio-linh'" in r.stdout
+    assert r.stdout.splitlines()[-1] == "6 tệp: 0 lỗi, 1 cảnh báo."
+
+
+def test_validate_json(mini: Path):
+    write(
+        mini,
+        "2019/year.yaml",
+        (mini / "2019/year.yaml")
+        .read_text(encoding="utf-8")
+        .replace("signed_on: 2019-02-20", "signed_on: 2019-02-30"),
+    )
+    r = run("validate", "--data", mini, "--json", cwd=mini)
+    assert r.exit_code == 1
+    [problem] = json.loads(r.stdout)
+    assert problem == {
+        "path": "2019/year.yaml",
+        "line": 3,
+        "col": 12,
+        "severity": "error",
+        "code": "E007",
+        "message": "ngày '2019-02-30' không có thật trên lịch; hãy sửa lại (dạng YYYY-MM-DD)",
+    }
+
+
+def test_status_json(mini: Path):
+    r = run("status", "2019", "--data", mini, "--json")
+    assert r.exit_code == 0
+    data = json.loads(r.stdout)
+    assert (data["total"], data["carried_out"], data["late"]) == (7, 5, 3)
+
+
+def test_status_as_of_accepts_both_date_forms(mini: Path):
+    a = json.loads(run("status", "2019", "--data", mini, "--json", "--as-of", "2019-06-30").stdout)
+    b = json.loads(run("status", "2019", "--data", mini, "--json", "--as-of", "30/6/2019").stdout)
+    assert a == b and a["as_of"] == "2019-06-30" and a["completed"] == 1
+
+
+def test_status_bad_date(mini: Path):
+    r = run("status", "2019", "--data", mini, "--as-of", "2019-13-01")
+    assert r.exit_code != 0
+    assert "không phải ngày hợp lệ" in r.stderr
+
+
+def test_status_table(mini: Path):
+    r = run("status", "2019", "--data", mini)
+    assert r.exit_code == 0
+    assert "Kết quả thực hiện cam kết năm 2019 (tính đến 31/12/2019)" in r.stdout
+    assert "Huyện ủy Cam Lộ" in r.stdout and "Tổng cộng" in r.stdout
+    assert "Đã triển khai thực hiện 5/7 nội dung cam kết; hoàn thành 2/7" in r.stdout
+    assert "đạt và vượt 2/3 chỉ tiêu" in r.stdout
+
+
+def test_status_unit(mini: Path):
+    r = run("status", "2019", "--data", mini, "--unit", "cam-lo", "--json")
+    data = json.loads(r.stdout)
+    assert [u["id"] for b in data["blocks"] for u in b["units"]] == ["cam-lo"]
+    r = run("status", "2019", "--data", mini, "--unit", "camlo")
+    assert r.exit_code == 1 and "'cam-lo'" in r.stderr
+
+
+def test_status_refuses_invalid_data_and_prints_no_table(mini: Path):
+    path = mini / "2019/commitments/dong-ha.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("status: done}", "status: xong}"), encoding="utf-8"
+    )
+    r = run("status", "2019", "--data", mini)
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    assert "dong-ha.yaml:14:" in r.stderr and "E020" not in r.stderr
+
+
+def test_status_unknown_year(mini: Path):
+    r = run("status", "2031", "--data", mini)
+    assert r.exit_code == 1 and "2031" in r.stderr
+
+
+def test_data_folder_from_environment(mini: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setenv("CAMKET_DATA", str(mini))
+    assert run("validate", cwd=tmp_path).exit_code == 0
+
+
+def test_data_folder_found_upward_and_in_data_subfolder(mini: Path, tmp_path: Path):
+    assert run("validate", cwd=mini / "2019" / "commitments").exit_code == 0
+    project = tmp_path / "project"
+    project.mkdir()
+    mini.rename(project / "data")
+    assert run("validate", cwd=project).exit_code == 0
+
+
+def test_no_data_folder_says_how_to_make_one(tmp_path: Path):
+    r = run("validate", cwd=tmp_path)
+    assert r.exit_code == 1
+    assert "camket init" in r.stderr
+    r = run("validate", "--data", tmp_path / "nowhere")
+    assert r.exit_code == 1 and "camket init" in r.stderr
+    r = run("validate", "--data", tmp_path)
+    assert r.exit_code == 1 and "camket.yaml" in r.stderr
+
+
+def test_console_script_runs_without_traceback(mini: Path):
+    """The installed entry point, in a real process: help, version, and a bad folder."""
+    exe = [sys.executable, "-m", "camket"]
+    out = subprocess.run([*exe, "--help"], capture_output=True, text=True, check=True)
+    assert "validate" in out.stdout and "status" in out.stdout
+    out = subprocess.run([*exe, "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("camket ")
+    out = subprocess.run(
+        [*exe, "status", "2019", "--data", str(mini / "nope")], capture_output=True, text=True
+    )
+    assert out.returncode == 1 and "Traceback" not in out.stderr

@@ -1,0 +1,57 @@
+"""The documents stay in step with the code (sqlite-utils' test_docs, cog --check)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from camket import checks
+from camket.cli import app
+from camket.codes import FILE_CODES
+from tests.conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_checks_doc_is_generated_and_current():
+    current = (REPO / "docs/checks.md").read_text(encoding="utf-8")
+    assert current == checks.document(), "run: python -m camket.checks > docs/checks.md"
+
+
+def test_every_code_in_the_source_is_documented():
+    used = set()
+    for path in (REPO / "camket").rglob("*.py"):
+        used |= set(re.findall(r'"([EW]\d{3})"', path.read_text(encoding="utf-8")))
+    documented = set(FILE_CODES) | set(checks.CHECKS)
+    assert used - documented == set()
+    assert set(FILE_CODES).isdisjoint(checks.CHECKS)
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        assert command.callback.__doc__, name
+        assert f"camket {name}" in README, name
+
+
+def test_ci_runs_the_readme_test_command():
+    [command] = re.findall(r"Run the tests:\n\n```sh\n(.+)\n```", README)
+    ci = (REPO / ".ci/run").read_text(encoding="utf-8")
+    assert command in ci
+
+
+RUFF = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+
+
+@pytest.mark.skipif(RUFF is None, reason="ruff is not installed (it is in the test extras)")
+def test_code_is_ruff_clean():
+    ruff = str(RUFF)
+    result = subprocess.run([ruff, "check", str(REPO)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    result = subprocess.run([ruff, "format", "--check", str(REPO)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout

@@ -1,0 +1,165 @@
+"""camket.reading: values keep their marks; bad YAML becomes problems at the right place."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import time
+from decimal import Decimal
+from pathlib import Path
+
+from camket.reading import LocDict, LocList, read_file, read_text
+
+P = Path("x.yaml")
+
+
+def codes(problems):
+    return [p.code for p in problems]
+
+
+def test_marks_of_nested_values_count_characters():
+    text = (
+        "unit: đông-hà\ngroups:\n  - title: Phát triển\n    items:\n"
+        "      - {id: a, text: Tỉnh ủy}\n"
+    )
+    value, problems = read_text(P, text)
+    assert problems == []
+    assert isinstance(value, LocDict)
+    assert value.value_span("unit") == (P, 1, 7)
+    groups = value["groups"]
+    assert isinstance(groups, LocList)
+    assert groups.value_span(0) == (P, 3, 5)
+    item = groups[0]["items"][0]
+    assert item.key_span("text") == (P, 5, 17)
+    assert item.value_span("text") == (P, 5, 23)  # columns are characters, not bytes
+
+
+def test_scalars_are_typed_and_floats_keep_their_digits():
+    value, problems = read_text(P, "a: 730.223\nb: 8201.0\nc: 12\nd: 2019-09-30\ne: ~\nf: '12'\n")
+    assert problems == []
+    assert value["a"] == Decimal("730.223") and str(value["a"]) == "730.223"
+    assert str(value["b"]) == "8201.0"
+    assert value["c"] == 12 and isinstance(value["c"], int)
+    assert value["d"] == dt.date(2019, 9, 30)
+    assert value["e"] is None
+    assert value["f"] == "12"
+
+
+def test_duplicate_key_is_an_error_at_the_second_key():
+    value, problems = read_text(P, "head: A\ngroups: []\nhead: B\n")
+    assert codes(problems) == ["E004"]
+    assert (problems[0].line, problems[0].col) == (3, 1)
+    assert "dòng 1" in problems[0].message
+    assert value["head"] == "A"
+
+
+def test_yaml11_boolean_key_is_reported():
+    _value, problems = read_text(P, "on: 1\nyes: 2\n")
+    assert codes(problems) == ["E009", "E009"]
+    assert "'on'" in problems[0].message and "ngoặc kép" in problems[0].message
+
+
+def test_octal_and_sexagesimal_numbers_are_warned():
+    value, problems = read_text(P, "a: 010\nb: 1:30\nc: 1_000\nd: 10\n")
+    assert codes(problems) == ["W002", "W002", "W002"]
+    assert value["a"] == 8 and value["b"] == 90 and value["c"] == 1000
+    assert "số 8" in problems[0].message
+
+
+def test_impossible_calendar_date():
+    _value, problems = read_text(P, "due: 2019-02-30\n")
+    assert codes(problems) == ["E007"]
+    assert (problems[0].line, problems[0].col) == (1, 6)
+    assert "2019-02-30" in problems[0].message
+
+
+def test_syntax_error_names_the_line_and_hints():
+    _value, problems = read_text(P, "a: 1\nb: Ghi chú: sai\n")
+    assert codes(problems) == ["E001"]
+    assert problems[0].line == 2
+    assert "ngoặc kép" in problems[0].message
+
+
+def test_tab_indentation_hint():
+    _value, problems = read_text(P, "a:\n\t- 1\n")
+    assert codes(problems) == ["E001"]
+    assert "tab" in problems[0].message
+
+
+def test_empty_file(tmp_path: Path):
+    path = tmp_path / "e.yaml"
+    path.write_text("# chỉ có chú thích\n", encoding="utf-8")
+    value, problems = read_file(path)
+    assert value is None and codes(problems) == ["E002"]
+
+
+def test_bom_is_accepted(tmp_path: Path):
+    path = tmp_path / "b.yaml"
+    path.write_bytes(codecs.BOM_UTF8 + "a: Tỉnh ủy\n".encode())
+    value, problems = read_file(path)
+    assert problems == [] and value == {"a": "Tỉnh ủy"}
+
+
+def test_not_utf8_names_the_first_bad_line(tmp_path: Path):
+    path = tmp_path / "c.yaml"
+    path.write_bytes(b"a: ok\nb: ok\nc: caf\xe9\n")
+    value, problems = read_file(path)
+    assert value is None and codes(problems) == ["E003"]
+    assert (problems[0].line, problems[0].col) == (3, 7)
+    assert "UTF-8" in problems[0].message
+
+
+def test_utf16_is_refused_with_advice(tmp_path: Path):
+    path = tmp_path / "d.yaml"
+    path.write_bytes("a: Tỉnh ủy\n".encode("utf-16"))
+    value, problems = read_file(path)
+    assert value is None and codes(problems) == ["E003"] and "UTF-16" in problems[0].message
+
+
+def test_unknown_tags_are_errors_and_nothing_is_constructed():
+    text = "a: !!python/object/apply:os.system ['echo hacked']\nb: !custom x\nc: ok\n"
+    value, problems = read_text(P, text)
+    assert codes(problems) == ["E010", "E010"]
+    assert [p.line for p in problems] == [1, 2]
+    assert value["c"] == "ok"
+
+
+def test_aliases_are_refused_without_expanding_them():
+    lol = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        prev = chr(ord("a") + i - 1)
+        name = chr(ord("a") + i)
+        lol.append(f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]")
+    start = time.perf_counter()
+    value, problems = read_text(P, "\n".join(lol) + "\n")
+    assert time.perf_counter() - start < 2  # generous: expanding would take minutes
+    assert value is None
+    assert set(codes(problems)) == {"E011"}
+    assert problems[0].line == 2
+
+
+def test_nfd_text_is_normalised_and_warned_once():
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Tỉnh ủy Quảng Trị")
+    value, problems = read_text(P, f"a: {nfd}\nb: {nfd}\n")
+    assert value["a"] == "Tỉnh ủy Quảng Trị" == value["b"]
+    assert codes(problems) == ["W001"]
+
+
+def test_a_directory_where_a_file_is_expected(tmp_path: Path):
+    value, problems = read_file(tmp_path)
+    assert value is None and codes(problems) == ["E034"]
+
+
+def test_control_characters_are_errors_at_their_place():
+    value, problems = read_text(P, "a: ok\nb: Tỉnh\x0bủy\nc: x\x01\n")
+    assert value is None
+    assert codes(problems) == ["E014", "E014"]
+    assert [(p.line, p.col) for p in problems] == [(2, 8), (3, 5)]
+    assert "U+000B" in problems[0].message
+
+
+def test_windows_line_endings_are_fine():
+    value, problems = read_text(P, "a: Tỉnh ủy\r\nb: 2\r\n")
+    assert problems == [] and value == {"a": "Tỉnh ủy", "b": 2}
