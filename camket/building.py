@@ -127,6 +127,18 @@ def _problem(model: type[BaseModel], root: LocDict, err: Any) -> Problem | None:
         elif allowed:
             msg += _("; các khóa được dùng ở đây: {keys}").format(keys=", ".join(allowed))
         return Problem.at(key_span, "E005", msg)
+    if kind == "missing" and loc and isinstance(loc[-1], int):
+        return Problem.at(
+            value_span if isinstance(container, LocList) else key_span,
+            "E006",
+            _PAIR.format(field=field)
+            if field in _PAIRS
+            else _("'{field}' thiếu phần tử").format(field=field),
+        )
+    if kind == "string_too_short":
+        return Problem.at(
+            value_span, "E006", _("'{field}' không được để trống").format(field=field)
+        )
     if kind == "missing":
         where = container.span() if isinstance(container, LocDict | LocList) else root.span()
         if isinstance(value, LocDict):
@@ -171,8 +183,8 @@ def _problem(model: type[BaseModel], root: LocDict, err: Any) -> Problem | None:
             ),
         )
     if kind in ("too_short", "too_long"):
-        if isinstance(value, LocList | list) and field in ("years", "groups_per_unit"):
-            msg = _("'{field}' cần đúng hai số [từ, đến]").format(field=field)
+        if isinstance(value, LocList | list) and field in _PAIRS:
+            msg = _PAIR.format(field=field)
         elif kind == "too_short":
             msg = _("'{field}' không được để trống").format(field=field)
         else:
@@ -197,6 +209,9 @@ def _problem(model: type[BaseModel], root: LocDict, err: Any) -> Problem | None:
         _("giá trị của '{field}' không hợp lệ ({msg})").format(field=field, msg=err["msg"]),
     )
 
+
+_PAIRS = ("years", "groups_per_unit")
+_PAIR = _("'{field}' cần đúng hai số [từ, đến]")
 
 _EXPECTED = {
     "string": _("văn bản"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -49,14 +50,15 @@ def _cells(c: Counts) -> list[str]:
 
 def status_table(t: YearTally, project: Project, console: Console) -> None:
     table = Table(
+        box=box.SIMPLE_HEAD,
         title=_("Kết quả thực hiện cam kết năm {year} (tính đến {date})").format(
             year=t.year, date=vn.short_date(t.as_of)
         ),
         title_justify="left",
     )
-    table.add_column(_("Khối / đơn vị"))
+    table.add_column(_("Khối / đơn vị"), ratio=1, min_width=20)
     for name in _COLUMNS:
-        table.add_column(name, justify="right")
+        table.add_column(name, justify="right", no_wrap=True)
     for block in t.blocks:
         table.add_row(
             f"[bold]{block.name}[/bold]", *(f"[bold]{c}[/bold]" for c in _cells(block.counts))

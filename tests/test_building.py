@@ -133,3 +133,20 @@ def test_a_file_that_is_a_list_is_refused_whole():
     value, _ = read_text(P, "- a\n- b\n")
     model, problems = build(Commitments, value, Span(P, 1, 1))
     assert model is None and [p.code for p in problems] == ["E012"]
+
+
+def test_pairs_and_empty_text():
+    from camket.models import UnitsFile
+
+    text = (
+        "blocks: [{id: a, name: A}]\nunits:\n"
+        "  - {id: u, name: U, block: a, collective: C, head_title: H, years: [2017]}\n"
+    )
+    _model, problems = build_text(UnitsFile, text)
+    assert [(p.code, p.line, p.col) for p in problems] == [("E006", 3, 62)]
+    assert "hai số" in problems[0].message
+    _model, problems = build_text(
+        Commitments,
+        COMMITMENTS.replace("text: Hoàn thành giải phóng mặt bằng", "text: ''") % "done",
+    )
+    assert [p.message for p in problems] == ["'text' không được để trống"]

@@ -157,3 +157,11 @@ def test_console_script_runs_without_traceback(mini: Path):
         [*exe, "status", "2019", "--data", str(mini / "nope")], capture_output=True, text=True
     )
     assert out.returncode == 1 and "Traceback" not in out.stderr
+
+
+def test_settings_missing_fields(mini: Path):
+    write(mini, "camket.yaml", "body: Ban Thường vụ Tỉnh ủy Quảng Trị\nissuer: Tỉnh ủy Quảng Trị\n")
+    r = run("validate", cwd=mini)
+    assert r.exit_code == 1
+    for key in ("office", "place", "code"):
+        assert f"camket.yaml:1:1: error: thiếu khóa bắt buộc '{key}'" in r.stdout
