@@ -18,6 +18,7 @@ from rich.console import Console
 
 from camket import __version__, folder
 from camket.i18n import _
+from camket.project import Project
 
 app = typer.Typer(
     name="camket",
@@ -134,12 +135,33 @@ def status(
 
     Ví dụ: camket status 2019 --as-of 2019-06-30
     """
-    from camket import loader, present
-    from camket.problems import has_errors
+    from camket import present
     from camket.tally import tally
 
     when = _date(as_of)
-    root = _root(data)
+    project = _load_year(_root(data), year)
+    if unit is not None and unit not in project.units:
+        import difflib
+
+        guess = difflib.get_close_matches(unit, list(project.units), n=1)
+        hint = _("; có phải ý bạn là '{g}'?").format(g=guess[0]) if guess else ""
+        _err().print(
+            _("lỗi: không có đơn vị '{unit}' trong units.yaml{hint}").format(unit=unit, hint=hint),
+            markup=False,
+        )
+        raise typer.Exit(1)
+    result = tally(project, year, when, unit)
+    if json_output:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        present.status_table(result, project, _out())
+
+
+def _load_year(root: Path, year: int, force: bool = False) -> Project:
+    """Load one year and its shared files; invalid data stops here unless `force`."""
+    from camket import loader, present
+    from camket.problems import has_errors
+
     if not (root / str(year)).is_dir():
         _err().print(
             _("lỗi: thư mục dữ liệu chưa có năm {year} (không có thư mục {path})").format(
@@ -153,26 +175,190 @@ def status(
     for line in present.problems_text(problems):
         err.print(line, markup=False)
     if has_errors(problems):
-        err.print(
-            _("Dữ liệu có lỗi; hãy sửa các lỗi trên rồi chạy lại (camket validate để kiểm tra)."),
-            markup=False,
+        unusable = project.settings is None or project.years[year].config is None
+        if not force or unusable:
+            err.print(
+                _(
+                    "Dữ liệu có lỗi; hãy sửa các lỗi trên rồi chạy lại "
+                    "(camket validate để kiểm tra)."
+                ),
+                markup=False,
+            )
+            raise typer.Exit(1)
+        err.print(_("Dữ liệu có lỗi: văn bản được in dưới dạng DỰ THẢO (--force)."), markup=False)
+    return project
+
+
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", help=_("Nơi ghi văn bản (tệp hoặc thư mục)."), show_default=False),
+]
+TemplateOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--template", help=_("Mẫu văn bản .docx dùng thay mẫu mặc định."), show_default=False
+    ),
+]
+
+
+def _template(kind: str, explicit: Path | None, project: Project) -> Path:
+    from camket.render import template
+
+    configured = None
+    if project.settings and project.settings.templates:
+        configured = getattr(project.settings.templates, kind)
+    try:
+        return template.find(kind, explicit, configured, project.root)
+    except template.TemplateError as e:
+        _err().print(_("lỗi: {e}").format(e=e), markup=False)
+        raise typer.Exit(1) from None
+
+
+def _write(path: Path, data: bytes) -> None:
+    from camket.render import package
+
+    if path.is_dir():
+        _err().print(
+            _("lỗi: '{path}' là một thư mục; hãy cho tên tệp .docx").format(path=path), markup=False
         )
         raise typer.Exit(1)
-    if unit is not None and unit not in project.units:
+    try:
+        package.write(path, data)
+    except OSError as e:
+        _err().print(
+            _("lỗi: không ghi được '{path}': {e}").format(path=path, e=e.strerror or e),
+            markup=False,
+        )
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def report(
+    year: Annotated[int, typer.Argument(help=_("Năm báo cáo, ví dụ 2019."))],
+    data: DataOption = None,
+    out: OutOption = None,
+    as_of: AsOfOption = None,
+    number: Annotated[
+        str | None,
+        typer.Option(
+            "--number", help=_("Số văn bản (để trống nếu chưa có số)."), show_default=False
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help=_("Ngày ghi trên văn bản (mặc định: hôm nay)."), show_default=False
+        ),
+    ] = None,
+    template: TemplateOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("In bản DỰ THẢO dù dữ liệu còn lỗi."))
+    ] = False,
+) -> None:
+    """Lập báo cáo kết quả thực hiện cam kết của một năm (tệp .docx).
+
+    Ví dụ: camket report 2019 --number 125 --date 2020-01-05
+    """
+    from camket import clock, documents, folder
+    from camket.render.template import TemplateError
+    from camket.report import ReportOptions
+    from camket.tally import tally
+
+    when = _date(as_of)
+    printed = _date(date) or clock.today()
+    root = _root(data)
+    project = _load_year(root, year, force)
+
+    path = out or Path(f"bao-cao-cam-ket-{year}.docx")
+    if path.is_dir():
+        path = path / f"bao-cao-cam-ket-{year}.docx"
+    options = ReportOptions(
+        date=printed,
+        first_year=documents.first_year(project, [y for y, _ in folder.year_folders(root)]),
+        number=number,
+        draft=force,
+    )
+    try:
+        docx = documents.report_docx(
+            project, tally(project, year, when), options, _template("report", template, project)
+        )
+    except TemplateError as e:
+        _err().print(_("lỗi: {e}").format(e=e), markup=False)
+        raise typer.Exit(1) from None
+    _write(path, docx)
+    _out().print(_("Đã ghi báo cáo: {path}").format(path=path), markup=False)
+
+
+@app.command()
+def sheets(
+    year: Annotated[int, typer.Argument(help=_("Năm ký cam kết, ví dụ 2019."))],
+    units: Annotated[
+        list[str] | None,
+        typer.Argument(help=_("Mã các đơn vị (mặc định: tất cả)."), show_default=False),
+    ] = None,
+    data: DataOption = None,
+    out: OutOption = None,
+    combined: Annotated[
+        bool,
+        typer.Option("--combined", help=_("Gộp tất cả vào một tệp, mỗi đơn vị một trang mới.")),
+    ] = False,
+    template: TemplateOption = None,
+) -> None:
+    """In bản cam kết của các đơn vị để ký tại hội nghị (mỗi đơn vị một tệp .docx).
+
+    Ví dụ: camket sheets 2019 dong-ha cam-lo --out ban-cam-ket/
+    """
+    from camket import documents
+    from camket.render.template import TemplateError
+
+    project = _load_year(_root(data), year)
+    data_year = project.years[year]
+    chosen = list(units or [u.id for u in project.units.values() if u.id in data_year.commitments])
+    missing = [u for u in chosen if u not in data_year.commitments]
+    if missing:
         import difflib
 
-        guess = difflib.get_close_matches(unit, list(project.units), n=1)
-        hint = _("; có phải ý bạn là '{g}'?").format(g=guess[0]) if guess else ""
-        err.print(
-            _("lỗi: không có đơn vị '{unit}' trong units.yaml{hint}").format(unit=unit, hint=hint),
-            markup=False,
-        )
+        for u in missing:
+            guess = difflib.get_close_matches(u, list(data_year.commitments), n=1)
+            hint = _("; có phải ý bạn là '{g}'?").format(g=guess[0]) if guess else ""
+            _err().print(
+                _("lỗi: năm {year} không có bản cam kết của đơn vị '{unit}'{hint}").format(
+                    year=year, unit=u, hint=hint
+                ),
+                markup=False,
+            )
         raise typer.Exit(1)
-    result = tally(project, year, when, unit)
-    if json_output:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
-    else:
-        present.status_table(result, project, _out())
+    path = _template("sheet", template, project)
+    date = data_year.config.signed_on if data_year.config else None
+    folder = out or Path()
+    try:
+        if combined:
+            target = folder / f"cam-ket-{year}.docx" if folder.is_dir() or out is None else folder
+            _write(target, documents.sheets_docx(project, year, chosen, path, date))
+            _out().print(
+                _("Đã ghi {n} bản cam kết vào: {path}").format(n=len(chosen), path=target),
+                markup=False,
+            )
+            return
+        if not folder.exists():
+            folder.mkdir(parents=True)
+        from rich.progress import Progress
+
+        with Progress(console=_err(), transient=True) as progress:
+            task = progress.add_task(_("Đang in bản cam kết"), total=len(chosen))
+            for unit in chosen:
+                _write(
+                    folder / f"cam-ket-{year}-{unit}.docx",
+                    documents.sheets_docx(project, year, [unit], path, date),
+                )
+                progress.advance(task)
+    except TemplateError as e:
+        _err().print(_("lỗi: {e}").format(e=e), markup=False)
+        raise typer.Exit(1) from None
+    _out().print(
+        _("Đã ghi {n} bản cam kết vào thư mục: {path}").format(n=len(chosen), path=folder),
+        markup=False,
+    )
 
 
 def main() -> None:

@@ -146,6 +146,19 @@ Better = Literal["higher", "lower"]
 # --- camket.yaml ---------------------------------------------------------------------------
 
 
+class Signature(Node):
+    """A signature block: `T/L BAN THƯỜNG VỤ` / `CHÁNH VĂN PHÒNG` / the name."""
+
+    on_behalf: str = ""
+    title: str = ""
+    name: str = ""
+
+
+class Templates(Node):
+    report: Text | None = None
+    sheet: Text | None = None
+
+
 class Settings(Node):
     """The committing body and document settings (`camket.yaml`)."""
 
@@ -156,6 +169,13 @@ class Settings(Node):
     place: Text
     code: Text
     first_year: int | None = None
+    # The party organisation printed above a unit's own name on its sheet (Đảng bộ tỉnh …).
+    party: Text | None = None
+    report_signature: Signature | None = None
+    sheet_signature: Signature | None = None
+    recipients: list[Text] | None = None
+    templates: Templates | None = None
+    leading_zero: bool = True  # "01 nhiệm vụ": counts under ten with a leading zero
 
 
 # --- units.yaml ----------------------------------------------------------------------------
@@ -173,6 +193,7 @@ class Unit(Node):
     collective: Text
     head_title: Text
     years: tuple[int, int | None] | None = None
+    issuer: Text | None = None  # the unit's party organisation, on its sheet's letterhead
 
     def exists_in(self, year: int) -> bool:
         if self.years is None:
@@ -207,6 +228,14 @@ class YearIndicator(Measure):
     name: Text
 
 
+class Tag(Node):
+    """How the report names a tag: "30 {name}, … có 29 {noun} {done}"."""
+
+    name: Text
+    noun: Text = "nội dung"
+    done: Text = "đã hoàn thành"
+
+
 class YearConfig(Node):
     year: int
     theme: Text
@@ -216,6 +245,8 @@ class YearConfig(Node):
     expect: dict[str, int] | None = None
     indicators: list[YearIndicator] = []
     report: dict[str, list[Text]] | None = None
+    tags: dict[str, Tag] | None = None
+    grounds: list[Text] | None = None  # "Căn cứ …" lines of the commitment sheets
 
 
 # --- YEAR/commitments/UNIT.yaml ------------------------------------------------------------

@@ -1,0 +1,409 @@
+"""The year-end report's content: every sentence with a figure, phrased as the model report.
+
+A pure function of the loaded project, the tally and the options; it returns the context a
+template renders and the footnotes to attach. It never counts (the tally did) and never touches
+Word (the render stage does), so its sentences are easy to test as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from camket import vn
+from camket.models import STATUS_WORDS, Cause, Settings, Signature, Status, YearConfig
+from camket.project import Project
+from camket.render.markers import footnote_marker
+from camket.tally import ItemState, YearTally
+
+NBSP6 = "\u00a0" * 6  # the blank left for the office to write the number in
+CAUSE_WORDS = {Cause.OBJECTIVE: "khách quan", Cause.SUBJECTIVE: "chủ quan"}
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    date: dt.date  # the date printed on the report
+    first_year: int  # the first year of the scheme ("năm thứ 3")
+    number: str | None = None
+    draft: bool = False
+
+
+def is_year_end(t: YearTally) -> bool:
+    return t.as_of >= dt.date(t.year, 12, 31)
+
+
+def build(
+    project: Project, t: YearTally, options: ReportOptions
+) -> tuple[dict[str, Any], dict[int, str]]:
+    settings = project.settings
+    config = project.years[t.year].config
+    assert settings is not None and config is not None, "report needs valid data"
+    w = _Writer(project, settings, config, t, options)
+    context = {
+        "draft": options.draft,
+        "superior": settings.superior or "",
+        "issuer": settings.issuer,
+        "number": options.number or NBSP6,
+        "code": settings.code,
+        "place": settings.place,
+        "date_line": vn.long_date(options.date),
+        "title": w.title(),
+        "sections": w.sections(),
+        "recipients": recipients(settings),
+        "signature": signature(settings.report_signature, "T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG"),
+        "appendix": w.appendix(),
+        "body": settings.body,
+        "office": settings.office,
+        "year": t.year,
+    }
+    return context, w.footnotes
+
+
+def recipients(settings: Settings) -> list[str]:
+    names = settings.recipients or [
+        f"{settings.body} (báo cáo)",
+        "Các địa phương, đơn vị ký cam kết",
+        f"Lưu {settings.office}",
+    ]
+    names = [n.strip().rstrip(".,;") for n in names]
+    return [f"- {n}," for n in names[:-1]] + [f"- {names[-1]}."]
+
+
+def signature(given: Signature | None, on_behalf: str, title: str) -> dict[str, str]:
+    return {
+        "on_behalf": (given.on_behalf if given and given.on_behalf else on_behalf).upper(),
+        "title": (given.title if given and given.title else title).upper(),
+        "name": given.name if given else "",
+    }
+
+
+class _Writer:
+    def __init__(
+        self,
+        project: Project,
+        settings: Settings,
+        config: YearConfig,
+        t: YearTally,
+        options: ReportOptions,
+    ) -> None:
+        self.project = project
+        self.s = settings
+        self.config = config
+        self.t = t
+        self.o = options
+        self.year_end = is_year_end(t)
+        self.footnotes: dict[int, str] = {}
+        self.prose = config.report or {}
+
+    # -- small phrases -------------------------------------------------------------------
+
+    def n(self, count: int) -> str:
+        return vn.count(count, self.s.leading_zero)
+
+    def until(self) -> str:
+        return f"hết năm {self.t.year}" if self.year_end else vn.long_date(self.t.as_of)
+
+    def title(self) -> str:
+        kind = "kết quả" if self.year_end else "tình hình"
+        text = f"{kind} thực hiện cam kết trách nhiệm với {self.s.body} năm {self.t.year}"
+        if not self.year_end:
+            text += f" (tính đến {vn.long_date(self.t.as_of)})"
+        return text
+
+    # -- the body ------------------------------------------------------------------------
+
+    def sections(self) -> list[dict[str, Any]]:
+        out = [{"heading": "", "paragraphs": [self.summary()]}]
+        part1 = (
+            "I- KẾT QUẢ THỰC HIỆN CAM KẾT" if self.year_end else "I- TÌNH HÌNH THỰC HIỆN CAM KẾT"
+        )
+        out.append({"heading": part1, "paragraphs": self.results()})
+        limits = self.limitations()
+        if limits:
+            out.append({"heading": "II- HẠN CHẾ VÀ NGUYÊN NHÂN", "paragraphs": limits})
+        if self.prose.get("next_year"):
+            when = (
+                f"NĂM {self.t.year + 1}" if self.year_end else f"NHỮNG THÁNG CUỐI NĂM {self.t.year}"
+            )
+            number = "III" if limits else "II"
+            out.append(
+                {
+                    "heading": f"{number}- NHIỆM VỤ, GIẢI PHÁP {when}",
+                    "paragraphs": list(self.prose["next_year"]),
+                }
+            )
+        return out
+
+    def summary(self) -> str:
+        c = self.t.counts
+        units = sum(1 for b in self.t.blocks for u in b.units if u.counts.total)
+        groups = sum(u.groups for b in self.t.blocks for u in b.units)
+        text = (
+            f"Năm {self.t.year}, {self.n(units)} địa phương, đơn vị ký cam kết trách nhiệm với "
+            f"{self.s.body} với {self.n(groups)} nhóm nhiệm vụ, tổng số {c.total} nội dung cam "
+            f"kết. Tính đến {self.until()}, đã triển khai thực hiện {c.carried_out}/{c.total} "
+            f"nội dung cam kết, hoàn thành {c.completed}/{c.total} nội dung"
+        )
+        if c.total:
+            text += f" (đạt {vn.ratio(Decimal(c.completed) * 100 / c.total)}%)"
+        extras = []
+        if c.paused:
+            extras.append(f"còn {self.n(c.paused)} nhiệm vụ tạm dừng")
+        if c.late:
+            extras.append(f"{self.n(c.late)} nội dung chậm so với tiến độ đề ra")
+        if c.not_started:
+            extras.append(f"{self.n(c.not_started)} nội dung chưa triển khai thực hiện")
+        return text + ("; " + "; ".join(extras) if extras else "") + "."
+
+    def results(self) -> list[str]:
+        year, body = self.t.year, self.s.body
+        lead = (
+            f"Năm {year} là năm thứ {year - self.o.first_year + 1} triển khai chủ trương thực "
+            f"hiện cam kết trách nhiệm của tập thể lãnh đạo và người đứng đầu các địa phương, "
+            f"đơn vị với {body}."
+        )
+        intro = list(self.prose.get("intro", []))
+        if self.config.theme not in " ".join(intro):
+            lead += f" Chủ đề năm {year} là “{self.config.theme}”."
+        groups = self.groups_sentence()
+        first = " ".join(x for x in (lead, intro[0] if intro else "", groups) if x)
+        paragraphs = [first, *intro[1:]]
+        tag_block = self.tag_placement()
+        for block in self.t.blocks:
+            sentence = self.block_sentence(block)
+            extra = [self.tag_sentence(tag) for tag, b in tag_block.items() if b == block.id]
+            prose = list(self.prose.get(block.id, []))
+            head = " ".join([sentence, *extra, *(prose[:1])])
+            paragraphs += [head, *prose[1:]]
+        for tag, b in tag_block.items():
+            if b is None:
+                paragraphs.append(self.tag_sentence(tag))
+        indicators = self.indicator_sentence()
+        results = list(self.prose.get("results", []))
+        if indicators:
+            paragraphs.append(" ".join([indicators, *results[:1]]))
+            paragraphs += results[1:]
+        else:
+            paragraphs += results
+        return paragraphs
+
+    def groups_sentence(self) -> str:
+        rule = self.config.groups_per_unit
+        counts = [u.groups for b in self.t.blocks for u in b.units if u.groups]
+        if rule:
+            low, high = rule
+        elif counts:
+            low, high = min(counts), max(counts)
+        else:
+            return ""
+        return (
+            f"Mỗi địa phương, đơn vị được {self.s.body} giao từ {low} đến {high} nhóm nhiệm vụ "
+            "để tập trung lãnh đạo, chỉ đạo thực hiện."
+        )
+
+    def block_sentence(self, block: Any) -> str:
+        c = block.counts
+        text = (
+            f"{block.name} đã triển khai thực hiện {c.carried_out}/{c.total} nội dung cam kết "
+            f"với {self.s.body}"
+        )
+        if c.completed != c.carried_out or not self.year_end:
+            text += f", hoàn thành {c.completed}/{c.total} nội dung"
+        if c.paused:
+            paused = [
+                s for s in self.t.items if s.block_id == block.id and s.status is Status.PAUSED
+            ]
+            text += f"; còn {self.n(c.paused)} nhiệm vụ tạm dừng" + self.footnote(paused)
+        return text + "."
+
+    def footnote(self, paused: list[ItemState]) -> str:
+        notes = []
+        for s in paused:
+            reason = (s.entry.reason if s.entry else "") or ""
+            unit = self.project.units[s.unit_id].name
+            if reason.startswith("Nhiệm vụ"):
+                notes.append(reason.rstrip(".") + ".")
+            else:
+                notes.append(f"Nhiệm vụ “{s.item.text}” của {unit} tạm dừng: {reason.rstrip('.')}.")
+        number = len(self.footnotes) + 1
+        self.footnotes[number] = " ".join(notes)
+        return footnote_marker(number)
+
+    def tag_placement(self) -> dict[str, str | None]:
+        """Each tag's sentence goes with the block holding most of its items."""
+        out: dict[str, str | None] = {}
+        for tag in self.t.tags:
+            by_block = Counter(s.block_id for s in self.t.items if tag in s.item.tags)
+            out[tag] = by_block.most_common(1)[0][0] if by_block else None
+        return out
+
+    def tag_sentence(self, tag: str) -> str:
+        v = self.t.tags[tag]
+        declared = (self.config.tags or {}).get(tag)
+        if declared is None:
+            return f"Nhóm nội dung “{tag}”: hoàn thành {v.completed}/{v.total}."
+        return (
+            f"Nổi bật là {self.n(v.total)} {declared.name}, đến {self.until()} có "
+            f"{self.n(v.completed)} {declared.noun} {declared.done}."
+        )
+
+    def indicator_sentence(self) -> str:
+        known = [i for i in self.config.indicators if i.actual is not None]
+        if not known:
+            return ""
+        met = [i for i in known if i.met()]
+        text = (
+            f"Năm {self.t.year} đạt và vượt {len(met)}/{len(known)} chỉ tiêu kinh tế - xã hội "
+            "chủ yếu"
+        )
+        missed = [i for i in known if not i.met()]
+        if not missed:
+            return text + "."
+        parts = []
+        for i in missed:
+            plan = _quantity(i.plan, i.unit)
+            if i.better == "higher" and i.plan:
+                share = vn.ratio(i.actual * 100 / i.plan)
+                parts.append(f"{i.name} đạt {share}% (KH: {plan})")
+            else:
+                parts.append(f"{i.name} là {_quantity(i.actual, i.unit)} (KH: {plan})")
+        return text + f"; {self.n(len(missed))} chỉ tiêu chưa đạt: " + "; ".join(parts) + "."
+
+    def open_items(self) -> list[ItemState]:
+        """The items the limitations and the appendix account for."""
+        if self.year_end:
+            return [s for s in self.t.items if s.status is not Status.DONE or s.late]
+        return [
+            s
+            for s in self.t.items
+            if s.late or s.status in (Status.PAUSED, Status.NOT_DONE, Status.ADJUSTED)
+        ]
+
+    def limitations(self) -> list[str]:
+        paragraphs = list(self.prose.get("limitations", []))
+        slipped = [s for s in self.t.items if s.late or s.status is Status.NOT_DONE]
+        if not slipped:
+            return paragraphs
+        by_cause: dict[Cause | None, list[ItemState]] = {}
+        for s in slipped:
+            cause = s.entry.cause if s.entry else None
+            by_cause.setdefault(cause, []).append(s)
+        counts = []
+        for cause, word in (
+            (Cause.OBJECTIVE, "do nguyên nhân khách quan"),
+            (Cause.SUBJECTIVE, "do nguyên nhân chủ quan"),
+            (None, "chưa xác định nguyên nhân"),
+        ):
+            if by_cause.get(cause):
+                counts.append(f"{self.n(len(by_cause[cause]))} nội dung {word}")
+        paragraphs.append(
+            f"Tính đến {self.until()}, có {self.n(len(slipped))} nội dung cam kết thực hiện chậm "
+            f"hoặc chưa hoàn thành theo tiến độ đề ra, trong đó: {', '.join(counts)} (chi tiết "
+            "tại Phụ lục)."
+        )
+        for cause, word in (
+            (Cause.OBJECTIVE, "Nguyên nhân khách quan"),
+            (Cause.SUBJECTIVE, "Nguyên nhân chủ quan"),
+        ):
+            group = by_cause.get(cause)
+            if not group:
+                continue
+            details = "; ".join(
+                f"{self.project.units[s.unit_id].name}: {s.entry.reason.rstrip('.')}"
+                for s in group
+                if s.entry and s.entry.reason
+            )
+            paragraphs.append(f"{word} ({self.n(len(group))} nội dung): {details}.")
+        return paragraphs
+
+    # -- the appendix --------------------------------------------------------------------
+
+    def appendix(self) -> dict[str, Any]:
+        number = self.o.number or NBSP6
+        units: list[dict[str, Any]] = []
+        for bi, block in enumerate(self.t.blocks, start=1):
+            units.append(
+                _row(
+                    _roman(bi),
+                    block.name,
+                    sum(u.groups for u in block.units),
+                    block.counts,
+                    bold=True,
+                )
+            )
+            for ui, unit in enumerate(block.units, start=1):
+                units.append(_row(str(ui), unit.name, unit.groups, unit.counts))
+        units.append(
+            _row(
+                "",
+                "Tổng cộng",
+                sum(u.groups for b in self.t.blocks for u in b.units),
+                self.t.counts,
+                bold=True,
+            )
+        )
+        items = []
+        for i, s in enumerate(self.open_items(), start=1):
+            entry = s.entry
+            status = STATUS_WORDS[s.status].capitalize()
+            if s.late:
+                status += " (chậm)"
+            items.append(
+                {
+                    "no": str(i),
+                    "unit": self.project.units[s.unit_id].name,
+                    "text": s.item.text,
+                    "due": vn.short_date(s.item.due) if s.item.due else "",
+                    "status": status,
+                    "cause": CAUSE_WORDS[entry.cause].capitalize() if entry and entry.cause else "",
+                    "reason": (entry.reason or entry.note or "") if entry else "",
+                }
+            )
+        return {
+            "title": f"KẾT QUẢ THỰC HIỆN CAM KẾT TRÁCH NHIỆM NĂM {self.t.year}",
+            "subtitle": (
+                f"(Kèm theo Báo cáo số {number}-BC/{self.s.code} ngày "
+                f"{vn.short_date(self.o.date)} của {self.s.issuer})"
+            ),
+            "units_heading": f"1- Kết quả theo địa phương, đơn vị (tính đến "
+            f"{vn.short_date(self.t.as_of)})",
+            "units": units,
+            "open_heading": ("2- Các nội dung chưa hoàn thành, tạm dừng hoặc thực hiện chậm"),
+            "open_items": items,
+        }
+
+
+def _row(no: str, name: str, groups: int, c: Any, bold: bool = False) -> dict[str, Any]:
+    return {
+        "bold": bold,
+        "cells": {
+            "no": no,
+            "name": name,
+            "groups": str(groups),
+            "total": str(c.total),
+            "carried_out": str(c.carried_out),
+            "completed": str(c.completed),
+            "paused": str(c.paused),
+            "late": str(c.late),
+            "not_started": str(c.not_started),
+        },
+    }
+
+
+def _roman(n: int) -> str:
+    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for value, letters in numerals:
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def _quantity(value: Decimal, unit: str | None) -> str:
+    if not unit:
+        return vn.number(value)
+    return f"{vn.number(value)}{unit}" if unit == "%" else f"{vn.number(value)} {unit}"
