@@ -55,6 +55,17 @@ def _styles(doc) -> None:
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _fonts(rpr)
+    # Every built-in style that names theme fonts (headings, title…) gets Times New Roman, so a
+    # clerk who applies "Heading 1" in Word stays in the document's font.
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        if any(
+            fonts.get(qn(t))
+            for t in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+        ):
+            for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+                fonts.attrib.pop(qn(theme), None)
+            for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                fonts.set(qn(slot), FONT)
     for name in ("Header", "Footer"):
         style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, 1)
         style.font.name = FONT

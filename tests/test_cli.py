@@ -165,3 +165,22 @@ def test_settings_missing_fields(mini: Path):
     assert r.exit_code == 1
     for key in ("office", "place", "code"):
         assert f"camket.yaml:1:1: error: thiếu khóa bắt buộc '{key}'" in r.stdout
+
+
+def test_installed_console_script_renders_from_anywhere(tmp_path: Path):
+    """The entry point as installed (templates shipped as package data), run outside the repo."""
+    import shutil
+
+    from tests.conftest import EMBEDDED_DATA
+
+    exe = shutil.which("camket", path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.skip("camket is not installed in this environment")
+    out = subprocess.run(
+        [exe, "report", "2019", "--data", str(EMBEDDED_DATA), "--date", "2020-01-05"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "bao-cao-cam-ket-2019.docx").stat().st_size > 10_000

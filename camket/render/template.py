@@ -58,15 +58,14 @@ def render(path: Path, context: dict[str, Any]) -> Any:
         template = DocxTemplate(path)
         template.render(context, jinja_env=env, autoescape=True)
     except TemplateSyntaxError as e:
-        raise TemplateError(
-            _where(path, e, _("lỗi cú pháp Jinja: {m}").format(m=e.message))
-        ) from None
+        message = _("lỗi cú pháp Jinja: {m}").format(m=e.message)
+        raise TemplateError(_where(path, template, e, message)) from None
     except SecurityError as e:
-        raise TemplateError(
-            _where(path, e, _("mẫu dùng thao tác không được phép: {m}").format(m=e))
-        ) from None
+        message = _("mẫu dùng thao tác không được phép: {m}").format(m=e)
+        raise TemplateError(_where(path, template, e, message)) from None
     except JinjaError as e:
-        raise TemplateError(_where(path, e, _("lỗi trong mẫu: {m}").format(m=e.message))) from None
+        message = _("lỗi trong mẫu: {m}").format(m=e.message)
+        raise TemplateError(_where(path, template, e, message)) from None
     except (KeyError, OSError, ValueError) as e:  # not a .docx, or a damaged one
         raise TemplateError(
             _("không mở được mẫu văn bản '{path}': {e}").format(path=path, e=e)
@@ -74,17 +73,29 @@ def render(path: Path, context: dict[str, Any]) -> Any:
     return template.docx
 
 
-def _where(path: Path, error: Exception, message: str) -> str:
-    """docxtpl puts each paragraph on its own line before Jinja sees it: the line is a paragraph."""
+def _template_line(error: Exception) -> int | None:
+    """The template line of an error: syntax errors carry it, runtime errors in the traceback."""
     line = getattr(error, "lineno", None)
-    context = list(getattr(error, "docx_context", None) or [])
-    snippet = ""
-    if context:
-        middle = min(3, len(context) - 1) if line and line > 4 else max(0, (line or 1) - 1)
-        snippet = re.sub(r"\s+", " ", context[middle]).strip()
+    tb = error.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _where(path: Path, template: Any, error: Exception, message: str) -> str:
+    """docxtpl puts each paragraph on its own line before Jinja sees it: a line is a paragraph."""
+    line = _template_line(error)
     where = _("mẫu '{name}'").format(name=path.name)
     if line:
         where += _(", đoạn văn thứ {n}").format(n=max(line - 1, 1))
-    if snippet:
-        where += f" (“{snippet[:80]}”)"
+        try:
+            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", template.patch_xml(template.get_xml()))
+            snippet = re.sub(r"<[^>]+>", "", xml.splitlines()[line - 1])
+            snippet = re.sub(r"\s+", " ", snippet).strip()
+        except (IndexError, AttributeError, ValueError):
+            snippet = ""
+        if snippet:
+            where += f" (“{snippet[:80]}”)"
     return f"{where}: {message}"
