@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import types
 import typing
 from decimal import Decimal
@@ -18,14 +19,14 @@ from pydantic import BaseModel, ValidationError
 from camket.i18n import _
 from camket.models import STATUS_ALIASES, Status
 from camket.problems import Problem, Span
-from camket.reading import InvalidDate, LocDict, LocList
+from camket.reading import LocDict, LocList, Reported
 
 M = TypeVar("M", bound=BaseModel)
 
 
 def build(model: type[M], value: Any, path_span: Span) -> tuple[M | None, list[Problem]]:
     """Validate one file's value; a file that is not a mapping is refused as a whole."""
-    if not isinstance(value, LocDict):
+    if not isinstance(value, LocDict):  # a list, a single value, or only `~`/`---`
         return None, [
             Problem.at(
                 value.span() if isinstance(value, LocList) else path_span,
@@ -110,8 +111,8 @@ def _problem(model: type[BaseModel], root: LocDict, err: Any) -> Problem | None:
     field = next((p for p in reversed(loc) if isinstance(p, str)), name)
     raw = _raw(container, loc[-1] if loc else None)
 
-    if isinstance(value, InvalidDate):
-        return None  # the reader already reported the impossible date at this place
+    if isinstance(value, Reported):
+        return None  # the reader already reported this value
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         allowed = sorted(owner.model_fields) if owner else []
@@ -148,8 +149,20 @@ def _problem(model: type[BaseModel], root: LocDict, err: Any) -> Problem | None:
             "E008",
             _("thiếu khóa bắt buộc '{key}'; hãy thêm dòng '{key}: …'").format(key=loc[-1]),
         )
+    if kind == "yaml_bool":
+        return Problem.at(
+            value_span,
+            "E006",
+            _("'{field}' cần một số, nhưng đọc được {found}").format(
+                field=field, found=_describe(value, raw)
+            ),
+        )
+    if kind == "greater_than_equal":
+        return Problem.at(
+            value_span, "E006", _("'{field}' không được là số âm").format(field=field)
+        )
     if kind == "unknown_status":
-        return Problem.at(value_span, "E020", _unknown_status(str(err["ctx"]["value"])))
+        return Problem.at(value_span, "E020", _unknown_status(str(raw or err["ctx"]["value"])))
     if kind == "unknown_cause":
         return Problem.at(
             value_span,
@@ -157,7 +170,7 @@ def _problem(model: type[BaseModel], root: LocDict, err: Any) -> Problem | None:
             _(
                 "nguyên nhân '{value}' không hợp lệ; dùng objective (khách quan) hoặc "
                 "subjective (chủ quan)"
-            ).format(value=err["ctx"]["value"]),
+            ).format(value=raw or err["ctx"]["value"]),
         )
     if kind in (
         "date_type",
@@ -179,7 +192,7 @@ def _problem(model: type[BaseModel], root: LocDict, err: Any) -> Problem | None:
             _("'{field}' không nhận giá trị {found}; dùng một trong: {expected}").format(
                 field=field,
                 found=_describe(value, raw),
-                expected=err["ctx"]["expected"].replace("'", ""),
+                expected=_choices(err["ctx"]["expected"]),
             ),
         )
     if kind in ("too_short", "too_long"):
@@ -225,6 +238,11 @@ _EXPECTED = {
     "finite": _("một số hữu hạn"),
     "enum": _("một giá trị trong danh sách cho phép"),
 }
+
+
+def _choices(expected: str) -> str:
+    """pydantic's "'higher' or 'lower'" as "higher, lower"."""
+    return ", ".join(re.findall(r"'([^']*)'", expected)) or expected
 
 
 def _raw(container: Any, last: Any) -> str | None:

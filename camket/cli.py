@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from camket import __version__, folder
+from camket import __version__, clock, folder
 from camket.i18n import _
 from camket.project import Project
 
@@ -162,7 +162,7 @@ def _load_year(root: Path, year: int, force: bool = False) -> Project:
     from camket import loader, present
     from camket.problems import has_errors
 
-    if not (root / str(year)).is_dir():
+    if year not in dict(folder.year_folders(root)):
         _err().print(
             _("lỗi: thư mục dữ liệu chưa có năm {year} (không có thư mục {path})").format(
                 year=year, path=root / str(year)
@@ -259,7 +259,7 @@ def report(
 
     Ví dụ: camket report 2019 --number 125 --date 2020-01-05
     """
-    from camket import clock, documents, folder
+    from camket import documents
     from camket.render.template import TemplateError
     from camket.report import ReportOptions
     from camket.tally import tally
@@ -330,25 +330,29 @@ def sheets(
         raise typer.Exit(1)
     path = _template("sheet", template, project)
     date = data_year.config.signed_on if data_year.config else None
-    folder = out or Path()
+    target_dir = out or Path()
     try:
         if combined:
-            target = folder / f"cam-ket-{year}.docx" if folder.is_dir() or out is None else folder
+            target = (
+                target_dir / f"cam-ket-{year}.docx"
+                if target_dir.is_dir() or out is None
+                else target_dir
+            )
             _write(target, documents.sheets_docx(project, year, chosen, path, date))
             _out().print(
                 _("Đã ghi {n} bản cam kết vào: {path}").format(n=len(chosen), path=target),
                 markup=False,
             )
             return
-        if not folder.exists():
-            folder.mkdir(parents=True)
+        if not target_dir.exists():
+            target_dir.mkdir(parents=True)
         from rich.progress import Progress
 
         with Progress(console=_err(), transient=True) as progress:
             task = progress.add_task(_("Đang in bản cam kết"), total=len(chosen))
             for unit in chosen:
                 _write(
-                    folder / f"cam-ket-{year}-{unit}.docx",
+                    target_dir / f"cam-ket-{year}-{unit}.docx",
                     documents.sheets_docx(project, year, [unit], path, date),
                 )
                 progress.advance(task)
@@ -356,7 +360,7 @@ def sheets(
         _err().print(_("lỗi: {e}").format(e=e), markup=False)
         raise typer.Exit(1) from None
     _out().print(
-        _("Đã ghi {n} bản cam kết vào thư mục: {path}").format(n=len(chosen), path=folder),
+        _("Đã ghi {n} bản cam kết vào thư mục: {path}").format(n=len(chosen), path=target_dir),
         markup=False,
     )
 
@@ -367,6 +371,9 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except clock.ClockError as e:
+        print(_("lỗi: {e}").format(e=e), file=sys.stderr)
+        sys.exit(1)
     except Exception as e:
         if os.environ.get("CAMKET_DEBUG"):
             raise
@@ -377,4 +384,4 @@ def main() -> None:
             ).format(e=e),
             file=sys.stderr,
         )
-        sys.exit(2)
+        sys.exit(70)  # EX_SOFTWARE: not the clerk's mistake (2 is a usage error)

@@ -10,11 +10,21 @@ import datetime as dt
 import os
 
 
+class ClockError(ValueError):
+    """A pinned date that cannot be read; the message says which variable."""
+
+
 def today() -> dt.date:
     pinned = os.environ.get("CAMKET_TODAY")
     if pinned:
-        return dt.date.fromisoformat(pinned)
+        try:
+            return dt.date.fromisoformat(pinned)
+        except ValueError:
+            raise ClockError(f"CAMKET_TODAY={pinned!r}: cần ngày dạng YYYY-MM-DD") from None
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise ClockError(f"SOURCE_DATE_EPOCH={epoch!r}: cần một số giây") from None
     return dt.date.today()

@@ -78,5 +78,5 @@ def year_files(year: int, folder: Path) -> YearFiles:
     cdir = folder / COMMITMENTS
     files: tuple[Path, ...] = ()
     if cdir.is_dir():
-        files = tuple(sorted(p for p in cdir.iterdir() if p.suffix in YAML_SUFFIXES))
+        files = tuple(sorted(p for p in cdir.iterdir() if p.suffix.lower() in YAML_SUFFIXES))
     return YearFiles(year, folder, folder / YEAR, files)

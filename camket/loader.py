@@ -21,7 +21,7 @@ def _load_model(project: Project, path: Path, model: type, problems: list[Proble
     project.file_count += 1
     value, read_problems = read_file(path)
     problems.extend(read_problems)
-    if value is None:
+    if value is None and any(p.is_error for p in read_problems):
         return None
     built, build_problems = build(model, value, Span(path, 1, 1))
     # A place the reader already complained about needs no second message.
@@ -68,6 +68,19 @@ def load(root: Path, years: Iterable[int] | None = None) -> tuple[Project, list[
             )
         data = YearData(year=year, folder=year_dir, config=config)
         for path in files.commitments:
+            if path.stem in data.files:
+                problems.append(
+                    Problem.at(
+                        Span(path, 1, 1),
+                        "E035",
+                        _(
+                            "đơn vị '{unit}' đã có tệp {other}; mỗi đơn vị chỉ một tệp cam kết mỗi "
+                            "năm, "
+                            "hãy gộp hai tệp"
+                        ).format(unit=path.stem, other=data.files[path.stem].name),
+                    )
+                )
+                continue
             data.files[path.stem] = path
             built = _load_model(project, path, Commitments, problems)
             if built is not None:

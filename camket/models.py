@@ -108,9 +108,23 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip().casefold()
 
 
+def _no_bool(value: Any) -> Any:
+    """`on`, `yes`, `no` read as booleans (YAML 1.1) are never numbers."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("yaml_bool", "a YAML 1.1 boolean where a number is expected")
+    return value
+
+
+def _date(value: Any) -> Any:
+    """Dates are written YYYY-MM-DD; a number is not read as seconds since 1970."""
+    if isinstance(value, bool | int | float | Decimal):
+        raise PydanticCustomError("date_type", "a number where a date is expected")
+    return value
+
+
 def _status(value: Any) -> Any:
     if not isinstance(value, str):
-        return value
+        raise PydanticCustomError("unknown_status", "unknown status {value}", {"value": value})
     folded = _fold(value)
     if folded in STATUS_ALIASES:
         return STATUS_ALIASES[folded]
@@ -124,7 +138,7 @@ def _status(value: Any) -> Any:
 
 def _cause(value: Any) -> Any:
     if not isinstance(value, str):
-        return value
+        raise PydanticCustomError("unknown_cause", "unknown cause {value}", {"value": value})
     folded = _fold(value)
     if folded in CAUSE_ALIASES:
         return CAUSE_ALIASES[folded]
@@ -136,6 +150,10 @@ def _cause(value: Any) -> Any:
         ) from None
 
 
+Int = Annotated[int, BeforeValidator(_no_bool)]
+Count = Annotated[int, BeforeValidator(_no_bool), Field(ge=0)]
+Number = Annotated[Decimal, BeforeValidator(_no_bool)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
 StatusField = Annotated[Status, BeforeValidator(_status)]
 CauseField = Annotated[Cause, BeforeValidator(_cause)]
 Text = Annotated[str, Field(min_length=1)]
@@ -168,7 +186,7 @@ class Settings(Node):
     office: Text
     place: Text
     code: Text
-    first_year: int | None = None
+    first_year: Int | None = None
     # The party organisation printed above a unit's own name on its sheet (Đảng bộ tỉnh …).
     party: Text | None = None
     report_signature: Signature | None = None
@@ -192,7 +210,7 @@ class Unit(Node):
     block: Id
     collective: Text
     head_title: Text
-    years: tuple[int, int | None] | None = None
+    years: tuple[Int, Int | None] | None = None
     issuer: Text | None = None  # the unit's party organisation, on its sheet's letterhead
 
     def exists_in(self, year: int) -> bool:
@@ -211,8 +229,8 @@ class UnitsFile(Node):
 
 
 class Measure(Node):
-    plan: Decimal
-    actual: Decimal | None = None
+    plan: Number
+    actual: Number | None = None
     unit: str | None = None
     better: Better = "higher"
 
@@ -237,12 +255,12 @@ class Tag(Node):
 
 
 class YearConfig(Node):
-    year: int
+    year: Int
     theme: Text
-    signed_on: dt.date
+    signed_on: Date
     ceremony: Text | None = None
-    groups_per_unit: tuple[int, int] | None = None
-    expect: dict[str, int] | None = None
+    groups_per_unit: tuple[Count, Count] | None = None
+    expect: dict[str, Count] | None = None
     indicators: list[YearIndicator] = []
     report: dict[str, list[Text]] | None = None
     tags: dict[str, Tag] | None = None
@@ -253,7 +271,7 @@ class YearConfig(Node):
 
 
 class Progress(Node):
-    date: dt.date
+    date: Date
     status: StatusField
     note: str | None = None
     reason: str | None = None
@@ -264,7 +282,7 @@ class Progress(Node):
 class Item(Node):
     id: Id
     text: Text
-    due: dt.date | None = None
+    due: Date | None = None
     tags: list[Id] = []
     indicator: Measure | None = None
     progress: list[Progress] = []
@@ -277,7 +295,7 @@ class Group(Node):
 
 class Commitments(Node):
     unit: Id
-    year: int
+    year: Int
     head: Text
     groups: list[Group] = Field(min_length=1)
 

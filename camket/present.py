@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from camket import vn
 from camket.i18n import _
@@ -49,6 +50,7 @@ def _cells(c: Counts) -> list[str]:
 
 
 def status_table(t: YearTally, project: Project, console: Console) -> None:
+    """The year's table; names are data, printed as Text, never read as Rich markup."""
     table = Table(
         box=box.SIMPLE_HEAD,
         title=_("Kết quả thực hiện cam kết năm {year} (tính đến {date})").format(
@@ -60,18 +62,14 @@ def status_table(t: YearTally, project: Project, console: Console) -> None:
     for name in _COLUMNS:
         table.add_column(name, justify="right", no_wrap=True)
     for block in t.blocks:
-        table.add_row(
-            f"[bold]{block.name}[/bold]", *(f"[bold]{c}[/bold]" for c in _cells(block.counts))
-        )
+        table.add_row(*_bold([block.name, *_cells(block.counts)]))
         for unit in block.units:
-            table.add_row(f"  {unit.name}", *_cells(unit.counts))
+            table.add_row(Text(f"  {unit.name}"), *_cells(unit.counts))
         table.add_section()
-    table.add_row(
-        f"[bold]{_('Tổng cộng')}[/bold]", *(f"[bold]{c}[/bold]" for c in _cells(t.counts))
-    )
+    table.add_row(*_bold([_("Tổng cộng"), *_cells(t.counts)]))
     console.print(table)
     c = t.counts
-    console.print(
+    lines = [
         _(
             "Đã triển khai thực hiện {done}/{total} nội dung cam kết; hoàn thành "
             "{completed}/{total}; tạm dừng {paused}; chậm {late}."
@@ -82,16 +80,22 @@ def status_table(t: YearTally, project: Project, console: Console) -> None:
             paused=vn.count(c.paused),
             late=vn.count(c.late),
         )
-    )
+    ]
     if t.indicators_total:
-        console.print(
+        lines.append(
             _("Chỉ tiêu kinh tế - xã hội: đạt và vượt {met}/{total} chỉ tiêu.").format(
                 met=t.indicators_met, total=t.indicators_total
             )
         )
     for tag, v in t.tags.items():
-        console.print(
+        lines.append(
             _("Nhóm '{tag}': {completed}/{total} hoàn thành.").format(
                 tag=tag, completed=v.completed, total=v.total
             )
         )
+    for line in lines:
+        console.print(line, markup=False)
+
+
+def _bold(cells: list[str]) -> list[Text]:
+    return [Text(c, style="bold") for c in cells]

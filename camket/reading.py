@@ -38,7 +38,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # C0 controls but tab, LF and CR, and DEL: libyaml refuses them, and they corrupt a .docx.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _MAX_CONTROL_REPORTS = 20
 
 
@@ -108,7 +108,8 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
-        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, e.start) + 1
+        col = len(data[line_start : e.start].decode("utf-8", "replace")) + 1
         return None, [
             Problem.at(
                 Span(path, line, col),
@@ -164,8 +165,26 @@ def read_text(path: Path, text: str) -> tuple[Any, list[Problem]]:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as e:
         return None, [_syntax_problem(path, e, text)]
-    except yaml.YAMLError as e:  # reader errors carry no problem_mark
-        return None, [Problem.at(Span(path, 1, 1), "E001", _("lỗi cú pháp YAML: {e}").format(e=e))]
+    except yaml.reader.ReaderError as e:  # a character libyaml refuses: point at it
+        index = min(max(e.position, 0), len(text))
+        line = text.count("\n", 0, index) + 1
+        col = index - (text.rfind("\n", 0, index) + 1) + 1
+        return None, [
+            Problem.at(
+                Span(path, line, col),
+                "E014",
+                _("ký tự U+{code:04X} không được dùng trong dữ liệu; hãy xóa ký tự này").format(
+                    code=e.character
+                    if isinstance(e.character, int)
+                    else ord(str(e.character)[:1] or "?")
+                ),
+            )
+        ]
+    except yaml.YAMLError as e:
+        detail = " ".join(str(e).split())
+        return None, [
+            Problem.at(Span(path, 1, 1), "E001", _("lỗi cú pháp YAML ({e})").format(e=detail))
+        ]
     if node is None:
         return None, [
             Problem.at(Span(path, 1, 1), "E002", _("tệp rỗng; hãy điền nội dung hoặc xóa tệp"))
@@ -268,13 +287,14 @@ class _Builder:
                 continue
             kl, kc = knode.start_mark.line + 1, knode.start_mark.column + 1
             if key in out:
-                first = out.marks[key][0]
+                first_line, first_col = out.marks[key][:2]
                 self._problem(
                     knode,
                     "E004",
                     _(
-                        "khóa '{key}' bị lặp (đã có ở dòng {first}); hãy gộp hoặc xóa một trong hai"
-                    ).format(key=key, first=first),
+                        "khóa '{key}' bị lặp (đã có ở dòng {line}, cột {col}); hãy gộp hoặc xóa "
+                        "một trong hai"
+                    ).format(key=key, line=first_line, col=first_col),
                 )
                 continue
             out[key] = self.value(vnode)
@@ -327,8 +347,8 @@ class _Builder:
                     "W001",
                     _(
                         "văn bản không ở dạng chuẩn NFC (dấu tiếng Việt tách rời, thường "
-                        "do soạn trên macOS); camket đã chuẩn hóa khi đọc, hãy chạy "
-                        "`camket fix-encoding` để sửa tệp"
+                        "do soạn trên macOS); camket đã chuẩn hóa khi đọc, nên lưu lại tệp ở "
+                        "dạng Unicode dựng sẵn (NFC)"
                     ),
                     Severity.WARNING,
                 )
@@ -344,10 +364,7 @@ class _Builder:
         if tag == _INT:
             return self._int(node)
         if tag == _FLOAT:
-            try:
-                return Decimal(node.value.replace("_", ""))
-            except InvalidOperation:
-                return node.value  # .inf/.nan spelled oddly: let the model reject it as text
+            return self._float(node)
         if tag == _BOOL:
             return node.value.lower() in ("yes", "true", "on", "y")
         if tag == _TIMESTAMP:
@@ -355,8 +372,28 @@ class _Builder:
         self._unsupported_tag(node)
         return None
 
-    def _int(self, node: yaml.ScalarNode) -> int:
-        value = _CONSTRUCTOR.construct_yaml_int(node)
+    def _not_a(self, node: yaml.ScalarNode, what: str) -> Reported:
+        """A scalar whose explicit tag its text does not fit (`!!int abc`), or a giant number."""
+        self._problem(
+            node,
+            "E006",
+            _("'{text}' không đọc được thành {what}").format(text=node.value[:40], what=what),
+        )
+        return Reported(node.value)
+
+    def _float(self, node: yaml.ScalarNode) -> Decimal | Reported:
+        text = node.value.replace("_", "").lower()
+        special = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
+        try:
+            return Decimal(special.get(text, text))
+        except InvalidOperation:
+            return self._not_a(node, _("một số"))
+
+    def _int(self, node: yaml.ScalarNode) -> int | Reported:
+        try:
+            value = _CONSTRUCTOR.construct_yaml_int(node)
+        except ValueError:  # `!!int abc`, or more digits than Python converts
+            return self._not_a(node, _("một số nguyên"))
         text = node.value.lstrip("+-")
         if (
             (text.startswith("0") and len(text) > 1 and text.isdigit())
@@ -380,7 +417,7 @@ class _Builder:
             if _DATE_ONLY.match(text):
                 return dt.date.fromisoformat(text)
             return _CONSTRUCTOR.construct_yaml_timestamp(node)
-        except ValueError:
+        except (ValueError, TypeError, AttributeError):  # 2019-02-30, or `!!timestamp abc`
             self._problem(
                 node,
                 "E007",
@@ -388,7 +425,7 @@ class _Builder:
                     text=text
                 ),
             )
-            return InvalidDate(text)
+            return Reported(text)
 
     def _unsupported_tag(self, node: yaml.Node) -> None:
         self._problem(
@@ -401,7 +438,8 @@ class _Builder:
         )
 
 
-class InvalidDate(str):
-    """An impossible date already reported by the reader; the model stage stays quiet about it."""
+class Reported(str):
+    """A value the reader could not read and has already reported (an impossible date, `!!int
+    abc`); the model stage stays quiet about it rather than say the same thing twice."""
 
     __slots__ = ()

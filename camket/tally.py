@@ -163,7 +163,7 @@ def tally(
                 state = item_state(item, u.id, u.block, as_of)
                 states.append(state)
                 row.counts.add(state)
-                for tag in item.tags:
+                for tag in dict.fromkeys(item.tags):  # an item counts once per tag
                     t = tags.setdefault(tag, TagTally())
                     t.total += 1
                     t.completed += state.status is Status.DONE

@@ -15,6 +15,7 @@ from camket.checks import (
     block_ids,
     expect_totals,
     group_count,
+    indicator_ids,
     item_ids,
     missing_commitments,
     progress_dates,
@@ -53,6 +54,7 @@ _MODULES: tuple[ModuleType, ...] = (
     status_cause,
     expect_totals,
     report_sections,
+    indicator_ids,
 )
 
 CHECKS: MappingProxyType[str, ModuleType] = MappingProxyType({m.CODE: m for m in _MODULES})

@@ -64,7 +64,7 @@ SEVERITY = Severity.ERROR
 def check(project: Project) -> Iterator[Finding]:
     for _year, item in all_items(project):
         for entry in item.progress:
-            if entry.status is Status.ADJUSTED and not entry.approved_by:
+            if entry.status is Status.ADJUSTED and not (entry.approved_by or "").strip():
                 yield (
                     entry.value_span("status"),
                     _(

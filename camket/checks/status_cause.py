@@ -70,7 +70,7 @@ def check(project: Project) -> Iterator[Finding]:
             )
             if not (entry.status is Status.NOT_DONE or late_done):
                 continue
-            missing = [k for k in ("cause", "reason") if not getattr(entry, k)]
+            missing = [k for k in ("cause", "reason") if not str(getattr(entry, k) or "").strip()]
             if not missing:
                 continue
             what = (

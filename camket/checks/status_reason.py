@@ -59,7 +59,10 @@ SEVERITY = Severity.ERROR
 def check(project: Project) -> Iterator[Finding]:
     for _year, item in all_items(project):
         for entry in item.progress:
-            if entry.status in (Status.PAUSED, Status.ADJUSTED) and not entry.reason:
+            if (
+                entry.status in (Status.PAUSED, Status.ADJUSTED)
+                and not (entry.reason or "").strip()
+            ):
                 yield (
                     entry.value_span("status"),
                     _(

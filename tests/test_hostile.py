@@ -1,0 +1,151 @@
+"""Inputs found by review that once crashed or slipped through; each must now be a clear problem."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run, write
+
+CAM_LO = "2019/commitments/cam-lo.yaml"
+
+
+def edit(folder: Path, rel: str, old: str, new: str) -> None:
+    path = folder / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(folder: Path) -> list[dict]:
+    r = run("validate", "--data", folder, "--json", cwd=folder)
+    assert r.exit_code in (0, 1), r
+    return json.loads(r.stdout)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code", "place"),
+    [
+        ("head: Đào Mạnh Hùng", "head: !!int abc", "E006", (3, 7)),
+        ("head: Đào Mạnh Hùng", "head: !!timestamp abc", "E007", (3, 7)),
+        ("head: Đào Mạnh Hùng", "head: !!float abc", "E006", (3, 7)),
+        ("year: 2019", "year: 1" + "0" * 5000, "E006", (2, 7)),
+        ("year: 2019", "year: yes", "E006", (2, 7)),
+        ("due: 2019-03-31", "due: 0", "E007", (9, 14)),
+        ("status: not_done", "status: 1", "E020", (18, 40)),
+        ("cause: subjective", "cause: 1", "E016", (18, 57)),
+        ("head: Đào Mạnh Hùng", "head: Đào\x9bMạnh", "E014", (3, 10)),
+        ("head: Đào Mạnh Hùng", "head: Đào\u2028Mạnh", "E014", (3, 10)),
+        ("reason: Chuẩn bị văn kiện chậm", "reason: ' '", "E114", (18, 40)),
+    ],
+)
+def test_bad_values_are_problems_at_their_place(mini: Path, old, new, code, place):
+    edit(mini, CAM_LO, old, new)
+    found = problems(mini)
+    assert [(p["code"], (p["line"], p["col"])) for p in found if p["path"] == CAM_LO] == [
+        (code, place)
+    ], found
+
+
+def test_booleans_are_not_numbers_in_pairs(mini: Path):
+    edit(mini, "2019/year.yaml", "groups_per_unit: [2, 6]", "groups_per_unit: [on, 6]")
+    [p] = problems(mini)
+    assert p["code"] == "E006" and "'on'" in p["message"] and "ngoặc kép" in p["message"]
+
+
+def test_negative_counts(mini: Path):
+    edit(mini, "2019/year.yaml", "dia-phuong: 5", "dia-phuong: -5")
+    [p] = problems(mini)
+    assert p["code"] == "E006" and "số âm" in p["message"]
+
+
+@pytest.mark.parametrize("content", ["~\n", "null\n", "---\n", "--- ~\n"])
+def test_a_file_that_holds_only_null(mini: Path, content: str):
+    write(mini, CAM_LO, content)
+    found = problems(mini)
+    assert [p["code"] for p in found if p["path"] == CAM_LO] in (["E002"], ["E012"])
+    r = run("status", "2019", "--data", mini)
+    assert r.exit_code == 1
+
+
+def test_two_files_for_one_unit(mini: Path):
+    (mini / "2019/commitments/cam-lo.yml").write_bytes((mini / CAM_LO).read_bytes())
+    found = problems(mini)
+    assert [p["code"] for p in found] == ["E035"]
+
+
+def test_upper_case_suffix_is_read(mini: Path):
+    (mini / CAM_LO).rename(mini / "2019/commitments/cam-lo.YAML")
+    assert problems(mini) == []
+
+
+def test_duplicate_tag_on_an_item_counts_once(mini: Path):
+    edit(
+        mini,
+        "2019/commitments/dong-ha.yaml",
+        "tags: [du-an-trong-diem]",
+        "tags: [du-an-trong-diem, du-an-trong-diem]",
+    )
+    data = json.loads(run("status", "2019", "--data", mini, "--json").stdout)
+    assert data["tags"]["du-an-trong-diem"] == {"total": 2, "completed": 2}
+
+
+def test_names_with_brackets_print_as_written(mini: Path):
+    edit(mini, "units.yaml", "name: Sở Xây dựng", 'name: "Sở Xây dựng [/KH] [red]B"')
+    r = run("status", "2019", "--data", mini)
+    assert r.exit_code == 0, r.stderr
+    assert "Sở Xây dựng [/KH] [red]B" in r.stdout
+
+
+def test_a_year_folder_camket_does_not_read(mini: Path):
+    (mini / "20190").mkdir()
+    r = run("status", "20190", "--data", mini)
+    assert r.exit_code == 1 and "20190" in r.stderr
+
+
+def test_bad_pinned_date(mini: Path, monkeypatch: pytest.MonkeyPatch):
+    import subprocess
+    import sys
+
+    env = {"CAMKET_TODAY": "hôm nay", "PATH": "/usr/bin:/bin"}
+    out = subprocess.run(
+        [sys.executable, "-m", "camket", "validate", "--data", str(mini)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert out.returncode == 1 and "CAMKET_TODAY" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_no_follow_on_errors_when_units_file_is_broken(mini: Path):
+    edit(mini, "units.yaml", "years: [2017, 2025]", "years: [2017]")
+    codes = {p["code"] for p in problems(mini)}
+    assert codes == {"E006"}
+
+
+def test_misnamed_file_is_one_problem(mini: Path):
+    (mini / CAM_LO).rename(mini / "2019/commitments/cam-loo.yaml")
+    codes = [p["code"] for p in problems(mini)]
+    assert "E104" in codes and "E105" not in codes
+
+
+def test_duplicate_key_in_flow_mapping_names_the_column(mini: Path):
+    edit(
+        mini,
+        CAM_LO,
+        "{date: 2019-06-30, status: đang thực hiện}",
+        "{date: 2019-06-30, status: đang thực hiện, date: 2019-07-01}",
+    )
+    [p] = problems(mini)
+    assert p["code"] == "E004" and "dòng 11, cột 14" in p["message"]
+
+
+def test_non_utf8_column_counts_characters(mini: Path):
+    path = mini / CAM_LO
+    path.write_bytes(
+        path.read_bytes().replace("Đào Mạnh Hùng".encode(), "Đào Mạnh Hùng ".encode() + b"\xff")
+    )
+    [p] = problems(mini)
+    assert (p["code"], p["line"], p["col"]) == ("E003", 3, 21)
