@@ -11,14 +11,16 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from camket import __version__, clock, folder
 from camket.i18n import _
-from camket.project import Project
+
+if TYPE_CHECKING:
+    from camket.project import Project
 
 app = typer.Typer(
     name="camket",

@@ -184,3 +184,15 @@ def test_installed_console_script_renders_from_anywhere(tmp_path: Path):
     )
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "bao-cao-cam-ket-2019.docx").stat().st_size > 10_000
+
+
+def test_help_imports_nothing_heavy():
+    """`camket --help` stays fast: the pipeline, pydantic and Word are imported by commands."""
+    code = (
+        "import sys, camket.cli\n"
+        "heavy = [m for m in ('pydantic', 'docx', 'docxtpl', 'yaml', 'camket.models') "
+        "if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
