@@ -67,6 +67,25 @@ AsOfOption = Annotated[
 ]
 
 
+QuarterOption = Annotated[
+    int | None,
+    typer.Option(
+        "--quarter", min=1, max=4, help=_("Tính số liệu đến hết quý này (1–4)."), show_default=False
+    ),
+]
+
+
+def _as_of(year: int, as_of: str | None, quarter: int | None) -> dt.date | None:
+    if as_of is not None and quarter is not None:
+        _err().print(_("lỗi: chỉ dùng một trong --as-of và --quarter"), markup=False)
+        raise typer.Exit(1)
+    if quarter is not None:
+        from camket.periods import quarter_end
+
+        return quarter_end(year, quarter)
+    return _date(as_of)
+
+
 def _out() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
@@ -131,16 +150,27 @@ def status(
         typer.Option("--unit", help=_("Chỉ một đơn vị (mã đơn vị)."), show_default=False),
     ] = None,
     as_of: AsOfOption = None,
+    quarter: QuarterOption = None,
+    compare: Annotated[
+        str | None,
+        typer.Option(
+            "--compare",
+            "--since",
+            help=_("So sánh với ngày này: nội dung mới hoàn thành, mới chậm, tạm dừng."),
+            show_default=False,
+        ),
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Tổng hợp kết quả thực hiện cam kết của một năm theo khối và đơn vị.
 
-    Ví dụ: camket status 2019 --as-of 2019-06-30
+    Ví dụ: camket status 2019 --quarter 2 --compare 2019-03-31
     """
     from camket import present
-    from camket.tally import tally
+    from camket.tally import default_as_of, tally
 
-    when = _date(as_of)
+    when = _as_of(year, as_of, quarter)
+    since = _date(compare)
     project = _load_year(_root(data), year)
     if unit is not None and unit not in project.units:
         import difflib
@@ -152,6 +182,16 @@ def status(
             markup=False,
         )
         raise typer.Exit(1)
+    if since is not None:
+        from camket.periods import compare as compare_dates
+
+        until = when or default_as_of(year, project.today)
+        moved = compare_dates(project, year, since, until, unit)
+        if json_output:
+            print(json.dumps(moved.to_json(project), ensure_ascii=False, indent=2))
+        else:
+            present.moved(moved, project, _out())
+        return
     result = tally(project, year, when, unit)
     if json_output:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
@@ -240,6 +280,7 @@ def report(
     data: DataOption = None,
     out: OutOption = None,
     as_of: AsOfOption = None,
+    quarter: QuarterOption = None,
     number: Annotated[
         str | None,
         typer.Option(
@@ -266,7 +307,7 @@ def report(
     from camket.report import ReportOptions
     from camket.tally import tally
 
-    when = _date(as_of)
+    when = _as_of(year, as_of, quarter)
     printed = _date(date) or clock.today()
     root = _root(data)
     project = _load_year(root, year, force)
@@ -363,6 +404,230 @@ def sheets(
         raise typer.Exit(1) from None
     _out().print(
         _("Đã ghi {n} bản cam kết vào thư mục: {path}").format(n=len(chosen), path=target_dir),
+        markup=False,
+    )
+
+
+@app.command()
+def record(
+    item: Annotated[str, typer.Argument(help=_("Mã nội dung cam kết (hoặc phần đầu của mã)."))],
+    status: Annotated[
+        str,
+        typer.Argument(
+            help=_(
+                "Trạng thái: done, in_progress, not_done, "
+                "paused, adjusted… hoặc tiếng Việt "
+                '("hoàn thành", "tạm dừng"…).'
+            )
+        ),
+    ],
+    data: DataOption = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help=_("Ngày của tiến độ (mặc định: hôm nay)."), show_default=False),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help=_("Ghi chú."), show_default=False)
+    ] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason",
+            help=_("Lý do (bắt buộc khi tạm dừng, điều chỉnh, chậm, không hoàn thành)."),
+            show_default=False,
+        ),
+    ] = None,
+    cause: Annotated[
+        str | None,
+        typer.Option(
+            "--cause",
+            help=_("Nguyên nhân: objective (khách quan) hoặc subjective (chủ quan)."),
+            show_default=False,
+        ),
+    ] = None,
+    approved_by: Annotated[
+        str | None,
+        typer.Option("--approved-by", help=_("Văn bản cho phép điều chỉnh."), show_default=False),
+    ] = None,
+    commit: Annotated[bool, typer.Option("--commit", help=_("Commit thay đổi vào git."))] = False,
+) -> None:
+    """Ghi một mục tiến độ cho một nội dung cam kết, không sửa gì khác trong tệp.
+
+    Ví dụ: camket record dong-ha-2020-02 done --date 2020-09-30 --commit
+    """
+    from camket.record import Refused
+    from camket.record import record as do_record
+
+    when = _date(date)
+    try:
+        done = do_record(
+            _root(data),
+            item,
+            status,
+            when,
+            note=note,
+            reason=reason,
+            cause=cause,
+            approved_by=approved_by,
+            commit=commit,
+        )
+    except Refused as e:
+        for message in e.messages:
+            _err().print(_("từ chối: {m}").format(m=message), markup=False)
+        raise typer.Exit(1) from None
+    line = _("Đã ghi: {id} → {status} ({date}) vào {path}").format(
+        id=done.item_id, status=done.status, date=done.date.isoformat(), path=done.path
+    )
+    if done.commit:
+        line += _("; commit {sha}").format(sha=done.commit[:10])
+    _out().print(line, markup=False)
+
+
+@app.command()
+def history(
+    item: Annotated[str, typer.Argument(help=_("Mã nội dung cam kết."))],
+    data: DataOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Lịch sử thay đổi của một nội dung cam kết theo git: ngày, người sửa, commit, cũ → mới.
+
+    Ví dụ: camket history dong-ha-2019-01
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from camket import git
+    from camket.history import item_history
+
+    root = _root(data)
+    try:
+        changes = item_history(root, item)
+    except git.GitError:
+        _err().print(
+            _(
+                "lỗi: thư mục dữ liệu {root} không nằm trong một kho git, nên chưa có lịch "
+                'sử; hãy chạy: git init && git add . && git commit -m "Dữ liệu ban đầu"'
+            ).format(root=root),
+            markup=False,
+        )
+        raise typer.Exit(1) from None
+    if json_output:
+        print(json.dumps([c.to_json() for c in changes], ensure_ascii=False, indent=2))
+        return
+    if not changes:
+        _err().print(
+            _("Không thấy '{item}' trong lịch sử git của thư mục dữ liệu.").format(item=item),
+            markup=False,
+        )
+        raise typer.Exit(1)
+    names = {
+        "text": _("nội dung"),
+        "due": _("thời hạn"),
+        "status": _("trạng thái"),
+        "indicator": _("chỉ tiêu"),
+        "item": _("nội dung cam kết"),
+    }
+    table = Table(title=_("Lịch sử của {item}").format(item=item), title_justify="left")
+    for column in (_("Ngày"), _("Người sửa"), _("Commit"), _("Thay đổi"), _("Cũ → mới")):
+        table.add_column(column)
+    for c in changes:
+        table.add_row(
+            Text(c.date[:10]),
+            Text(c.author),
+            Text(c.commit[:10]),
+            Text(names.get(c.field, c.field)),
+            Text(f"{c.old or '—'} → {c.new}"),
+        )
+    _out().print(table)
+
+
+@app.command()
+def seal(
+    year: Annotated[int, typer.Argument(help=_("Năm cần niêm phong, ví dụ 2019."))],
+    data: DataOption = None,
+    check: Annotated[
+        bool, typer.Option("--check", help=_("Chỉ xem tình trạng niêm phong, không ghi gì."))
+    ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help=_("Ngày niêm phong (mặc định: hôm nay)."), show_default=False),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Niêm phong lại năm đã niêm phong."))
+    ] = False,
+) -> None:
+    """Niêm phong nội dung đã ký của một năm, để mọi thay đổi sau đó phải có phê duyệt.
+
+    Ví dụ: camket seal 2019; camket seal 2019 --check
+    """
+    from camket import atomic, clock
+    from camket import seal as sealing
+    from camket.folder import SEAL
+
+    root = _root(data)
+    if check:  # the changes are the point: show them rather than refuse
+        from camket import loader
+
+        if year not in dict(folder.year_folders(root)):
+            _err().print(
+                _("lỗi: thư mục dữ liệu chưa có năm {year}").format(year=year), markup=False
+            )
+            raise typer.Exit(1)
+        project, problems = loader.load_and_check(root, years=[year])
+        for p in problems:
+            if p.code != "E121":
+                _err().print(p.format(), markup=False)
+    else:
+        project = _load_year(root, year)
+    data_year = project.years[year]
+    path = data_year.folder / SEAL
+    out = _out()
+    if check:
+        if data_year.seal is None:
+            out.print(
+                _("Năm {year} chưa niêm phong (chưa có {path}).").format(year=year, path=path),
+                markup=False,
+            )
+            raise typer.Exit(1)
+        changes = sealing.changes(project, year)
+        open_changes = [c for c in changes if not c.approved]
+        out.print(
+            _(
+                "Năm {year} niêm phong ngày {date}: {n} nội dung; {a} thay đổi đã phê duyệt, "
+                "{b} thay đổi chưa phê duyệt."
+            ).format(
+                year=year,
+                date=data_year.seal.sealed_on.isoformat(),
+                n=len(data_year.seal.items),
+                a=len(changes) - len(open_changes),
+                b=len(open_changes),
+            ),
+            markup=False,
+        )
+        from camket.checks.sealed_content import PART_WORDS
+
+        kinds = {"changed": _("thay đổi"), "added": _("thêm mới"), "removed": _("đã xóa")}
+        for c in changes:
+            state = _("đã phê duyệt") if c.approved else _("CHƯA phê duyệt")
+            parts = " " + ", ".join(PART_WORDS[p] for p in c.parts) if c.parts else ""
+            out.print(f"  - {c.item_id}: {kinds[c.kind]}{parts} ({state})", markup=False)
+        raise typer.Exit(1 if open_changes else 0)
+    if data_year.seal is not None and not force:
+        _err().print(
+            _(
+                "lỗi: năm {year} đã niêm phong ngày {date}; dùng --check để xem, hoặc "
+                "--force để niêm phong lại (khi đã có quyết định)"
+            ).format(year=year, date=data_year.seal.sealed_on.isoformat()),
+            markup=False,
+        )
+        raise typer.Exit(1)
+    when = _date(date) or clock.today()
+    atomic.write_text(path, sealing.seal_text(project, year, when))
+    count = sum(len(c.items()) for c in data_year.commitments.values())
+    out.print(
+        _("Đã niêm phong {n} nội dung cam kết năm {year} vào {path}").format(
+            n=count, year=year, path=path
+        ),
         markup=False,
     )
 

@@ -82,6 +82,11 @@ def sheets_docx(
         author=settings.office,
         date=date,
         git=git.state(project.root),
+        note=(
+            f"nội dung đã niêm phong ngày {data.seal.sealed_on.isoformat()} (seal.yaml)"
+            if data.seal
+            else ""
+        ),
     )
     return package.finish(document, props)
 

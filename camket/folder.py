@@ -16,6 +16,7 @@ from camket.i18n import _
 SETTINGS = "camket.yaml"
 UNITS = "units.yaml"
 YEAR = "year.yaml"
+SEAL = "seal.yaml"
 COMMITMENTS = "commitments"
 YAML_SUFFIXES = (".yaml", ".yml")
 _YEAR_DIR = re.compile(r"^\d{4}$")

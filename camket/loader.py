@@ -11,7 +11,7 @@ from pathlib import Path
 from camket import checks, clock, folder
 from camket.building import build
 from camket.i18n import _
-from camket.models import Commitments, Settings, UnitsFile, YearConfig
+from camket.models import Commitments, SealFile, Settings, UnitsFile, YearConfig
 from camket.problems import Problem, Span, sort_key
 from camket.project import Project, YearData
 from camket.reading import read_file
@@ -67,6 +67,9 @@ def load(root: Path, years: Iterable[int] | None = None) -> tuple[Project, list[
                 )
             )
         data = YearData(year=year, folder=year_dir, config=config)
+        seal_path = year_dir / folder.SEAL
+        if seal_path.exists():
+            data.seal = _load_model(project, seal_path, SealFile, problems)
         for path in files.commitments:
             if path.stem in data.files:
                 problems.append(

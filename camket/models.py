@@ -301,3 +301,22 @@ class Commitments(Node):
 
     def items(self) -> list[Item]:
         return [item for group in self.groups for item in group.items]
+
+
+# --- YEAR/seal.yaml (written by `camket seal`) -----------------------------------------------
+
+
+class SealedItem(Node):
+    """Fingerprints (short SHA-256) of each part of an item's signed content."""
+
+    unit: Id
+    group: str
+    text: str
+    due: str
+    indicator: str
+
+
+class SealFile(Node):
+    year: Int
+    sealed_on: Date
+    items: dict[str, SealedItem]

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from camket import vn
 from camket.i18n import _
+from camket.periods import Moved
 from camket.problems import Problem, Severity
 from camket.project import Project
 from camket.tally import Counts, YearTally
@@ -99,3 +100,25 @@ def status_table(t: YearTally, project: Project, console: Console) -> None:
 
 def _bold(cells: list[str]) -> list[Text]:
     return [Text(c, style="bold") for c in cells]
+
+
+def moved(m: Moved, project: Project, console: Console) -> None:
+    """What changed between two dates, for the quarterly meeting."""
+    console.print(
+        _("Thay đổi từ {a} đến {b}").format(a=vn.short_date(m.since), b=vn.short_date(m.until)),
+        markup=False,
+        style="bold",
+    )
+    for title, states in (
+        (_("Mới hoàn thành"), m.completed),
+        (_("Mới chậm tiến độ"), m.newly_late),
+        (_("Tạm dừng"), m.paused),
+    ):
+        console.print(f"{title}: {len(states)}", markup=False, style="bold")
+        for s in states:
+            when = vn.short_date(s.entry.date) if s.entry else ""
+            due = _(" (hạn {d})").format(d=vn.short_date(s.item.due)) if s.item.due else ""
+            console.print(
+                f"  - {s.item.id} ({project.units[s.unit_id].name}) {when}{due}: {s.item.text}",
+                markup=False,
+            )

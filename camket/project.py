@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from camket.models import Block, Commitments, Settings, Unit, UnitsFile, YearConfig
+from camket.models import Block, Commitments, SealFile, Settings, Unit, UnitsFile, YearConfig
 
 
 @dataclass
@@ -18,6 +18,7 @@ class YearData:
     # unit id (the file name) -> its commitments; a file that failed to build is in `files` only
     commitments: dict[str, Commitments] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
+    seal: SealFile | None = None  # what was signed, when `camket seal` has run
 
 
 @dataclass

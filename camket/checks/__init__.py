@@ -21,6 +21,7 @@ from camket.checks import (
     progress_dates,
     progress_order,
     report_sections,
+    sealed_content,
     status_approval,
     status_cause,
     status_reason,
@@ -55,6 +56,7 @@ _MODULES: tuple[ModuleType, ...] = (
     expect_totals,
     report_sections,
     indicator_ids,
+    sealed_content,
 )
 
 CHECKS: MappingProxyType[str, ModuleType] = MappingProxyType({m.CODE: m for m in _MODULES})

@@ -1,0 +1,160 @@
+"""Adding a progress entry to a commitments file as text, changing no other byte.
+
+Re-dumping YAML would lose the clerk's comments, key order, quoting and blank lines, so the new
+entry is inserted as text at the right place, in the style of the entries around it, and the
+result is parsed again to prove it says what was meant. libyaml gives each node's start and end;
+block collections end at the next token (after trailing comments), so insertion goes after the
+last *scalar* of the last entry instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+_KEYS = ("date", "status", "note", "reason", "cause", "approved_by")
+
+
+class EditError(Exception):
+    """The file's layout is one camket does not edit by itself; the message says why."""
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+    starts: list[int]  # offset of each line's first character
+    newline: str
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        starts = [0]
+        starts += [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        return cls(text, starts, "\r\n" if "\r\n" in text else "\n")
+
+    def offset(self, mark: Any) -> int:
+        return self.starts[mark.line] + mark.column
+
+    def after_line_of(self, mark: Any) -> int:
+        """Offset of the start of the line after `mark` (a mark at column 0 is already there)."""
+        if mark.column == 0 and mark.line > 0:
+            return self.starts[mark.line] if mark.line < len(self.starts) else len(self.text)
+        nxt = mark.line + 1
+        return self.starts[nxt] if nxt < len(self.starts) else len(self.text)
+
+
+def _scalar(value: Any) -> str:
+    """A YAML scalar for a value camket writes: dates bare, codes bare, text double-quoted."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    if text.replace("_", "").isalnum() and text.isascii():
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted string
+
+
+def entry_fields(entry: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(k, _scalar(entry[k])) for k in _KEYS if entry.get(k) not in (None, "")]
+
+
+def _flow(entry: dict[str, Any]) -> str:
+    return "{" + ", ".join(f"{k}: {v}" for k, v in entry_fields(entry)) + "}"
+
+
+def _block(entry: dict[str, Any], dash_col: int, newline: str) -> str:
+    fields = entry_fields(entry)
+    pad = " " * (dash_col + 2)
+    first, *rest = fields
+    lines = [" " * dash_col + f"- {first[0]}: {first[1]}"]
+    lines += [f"{pad}{k}: {v}" for k, v in rest]
+    return newline.join(lines) + newline
+
+
+def _get(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
+    for k, v in mapping.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == key:
+            return v
+    return None
+
+
+def find_item(root: yaml.Node | None, item_id: str) -> yaml.MappingNode | None:
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    groups = _get(root, "groups")
+    for group in groups.value if isinstance(groups, yaml.SequenceNode) else []:
+        items = _get(group, "items") if isinstance(group, yaml.MappingNode) else None
+        for item in items.value if isinstance(items, yaml.SequenceNode) else []:
+            if isinstance(item, yaml.MappingNode):
+                node = _get(item, "id")
+                if isinstance(node, yaml.ScalarNode) and node.value == item_id:
+                    return item
+    return None
+
+
+def _leaf_end(node: yaml.Node) -> Any:
+    """Where the node's text really ends (block collections' own end marks run on)."""
+    if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
+        return node.end_mark
+    if isinstance(node, yaml.MappingNode) and node.value:
+        return _leaf_end(node.value[-1][1])
+    if isinstance(node, yaml.SequenceNode) and node.value:
+        return _leaf_end(node.value[-1])
+    return node.end_mark
+
+
+def _before_closing(t: _Text, node: yaml.Node, closing: str) -> int:
+    end = t.offset(node.end_mark)
+    index = t.text.rfind(closing, 0, end)
+    if index < 0:
+        raise EditError("không tìm thấy dấu đóng của danh sách")
+    return index
+
+
+def insert_progress(text: str, item_id: str, entry: dict[str, Any]) -> str:
+    """The file's text with `entry` appended to the item's progress; nothing else changes."""
+    t = _Text.of(text)
+    root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    item = find_item(root, item_id)
+    if item is None:
+        raise EditError(f"không tìm thấy nội dung '{item_id}' trong tệp")
+    progress = _get(item, "progress")
+    nl = t.newline
+    if item.flow_style:  # - {id: …, text: …}
+        if progress is None:
+            at = _before_closing(t, item, "}")
+            return text[:at] + f", progress: [{_flow(entry)}]" + text[at:]
+        if isinstance(progress, yaml.SequenceNode) and progress.flow_style:
+            at = _before_closing(t, progress, "]")
+            sep = ", " if progress.value else ""
+            return text[:at] + sep + _flow(entry) + text[at:]
+        raise EditError("mục tiến độ viết theo kiểu không hỗ trợ")
+    if progress is None or (isinstance(progress, yaml.ScalarNode) and progress.value == ""):
+        key_col = item.start_mark.column
+        if progress is None:
+            at = t.after_line_of(_leaf_end(item))
+            head = " " * key_col + "progress:" + nl
+        else:  # `progress:` with nothing after it
+            at = t.after_line_of(progress.start_mark)
+            head = ""
+        prefix = nl if at == len(text) and text and not text.endswith("\n") else ""
+        return (
+            text[:at] + prefix + head + " " * (key_col + 2) + f"- {_flow(entry)}" + nl + text[at:]
+        )
+    if not isinstance(progress, yaml.SequenceNode):
+        raise EditError("'progress:' không phải một danh sách")
+    if progress.flow_style:
+        at = _before_closing(t, progress, "]")
+        sep = ", " if progress.value else ""
+        return text[:at] + sep + _flow(entry) + text[at:]
+    last = progress.value[-1]
+    dash_col = progress.start_mark.column
+    at = t.after_line_of(_leaf_end(last))
+    prefix = nl if at == len(text) and not text.endswith("\n") else ""
+    if getattr(last, "flow_style", False) or not isinstance(last, yaml.MappingNode):
+        new = " " * dash_col + f"- {_flow(entry)}" + nl
+    else:
+        new = _block(entry, dash_col, nl)
+    return text[:at] + prefix + new + text[at:]

@@ -1,0 +1,235 @@
+"""`camket record`: one progress entry appended to one item, checked, atomic, locked.
+
+The entry is checked with the same rules as `validate` before anything is written: its fields
+are typed by the same model (camket.models.Progress), and the item, with the entry added, goes
+through the same rule modules. A refused entry changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from camket import atomic, checks, editing, git, loader
+from camket.building import build
+from camket.i18n import _
+from camket.models import Commitments, Group, Item, Progress
+from camket.problems import Span
+from camket.project import Project, YearData
+from camket.reading import read_text
+
+# The rules that concern one item's progress; the others look across files.
+_ITEM_RULES = ("E110", "E111", "E112", "E113", "E114")
+LOCK_TIMEOUT = 30  # seconds to wait for another `record` on the same file
+
+
+class Refused(Exception):
+    """The entry was not recorded; `messages` say why, in the clerk's words."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+@dataclass(frozen=True)
+class Found:
+    year: int
+    unit: str
+    path: Path
+    item: Item
+
+
+@dataclass(frozen=True)
+class Recorded:
+    item_id: str
+    path: Path
+    status: str
+    date: dt.date
+    commit: str | None = None
+
+
+def find(project: Project, query: str) -> Found:
+    """An item by its id, or by a prefix that only one id starts with."""
+    everything = [
+        Found(year, unit, data.files[unit], item)
+        for year, data in project.years.items()
+        for unit, c in data.commitments.items()
+        for item in c.items()
+    ]
+    exact = [f for f in everything if f.item.id == query]
+    if exact:
+        return exact[0]
+    starting = [f for f in everything if f.item.id.startswith(query)]
+    if len(starting) == 1:
+        return starting[0]
+    if starting:
+        shown = ", ".join(f.item.id for f in starting[:8]) + (" …" if len(starting) > 8 else "")
+        raise Refused(
+            [
+                _("'{q}' khớp với {n} nội dung: {ids}; hãy gõ đầy đủ hơn").format(
+                    q=query, n=len(starting), ids=shown
+                )
+            ]
+        )
+    guesses = difflib.get_close_matches(query, [f.item.id for f in everything], n=3)
+    hint = _("; có phải ý bạn là: {g}?").format(g=", ".join(guesses)) if guesses else ""
+    raise Refused([_("không có nội dung cam kết nào mã '{q}'{hint}").format(q=query, hint=hint)])
+
+
+def _entry_problems(
+    project: Project, found: Found, entry: dict[str, Any]
+) -> tuple[Progress | None, list[str]]:
+    """Type the entry as the loader would, then run the item rules on the item with it added."""
+    snippet = "\n".join(f"{k}: {v}" for k, v in editing.entry_fields(entry)) + "\n"
+    value, problems = read_text(found.path, snippet)
+    progress, typed = (
+        build(Progress, value, Span(found.path, 1, 1)) if value is not None else (None, [])
+    )
+    messages = [p.message for p in problems + typed if p.is_error]
+    if progress is None:
+        return None, messages
+    item = found.item.model_copy(update={"progress": [*found.item.progress, progress]})
+    c = project.years[found.year].commitments[found.unit]
+    one = Commitments.model_construct(
+        unit=c.unit,
+        year=c.year,
+        head=c.head,
+        groups=[Group.model_construct(title="", items=[item])],
+    )
+    one._src = c._src
+    view = Project(
+        root=project.root,
+        today=project.today,
+        settings=project.settings,
+        units_file=project.units_file,
+        years={
+            found.year: YearData(
+                found.year,
+                project.years[found.year].folder,
+                project.years[found.year].config,
+                {found.unit: one},
+                {found.unit: found.path},
+            )
+        },
+    )
+    # The file had no errors before (record refuses otherwise), so whatever the item rules find
+    # now is about the new entry.
+    for module in (checks.CHECKS[code] for code in _ITEM_RULES):
+        messages += [message for _span, message in module.check(view)]
+    return progress, list(dict.fromkeys(messages))
+
+
+def _lock_path(path: Path) -> Path:
+    """One lock per data file, outside the data folder so git never sees it."""
+    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"camket-{digest}.lock"
+
+
+def record(
+    root: Path,
+    query: str,
+    status: str,
+    date: dt.date | None = None,
+    *,
+    note: str | None = None,
+    reason: str | None = None,
+    cause: str | None = None,
+    approved_by: str | None = None,
+    commit: bool = False,
+) -> Recorded:
+    from filelock import FileLock, Timeout
+
+    project, _problems = loader.load(root)
+    found = find(project, query)
+    entry = {
+        "date": date or project.today,
+        "status": status,
+        "note": note,
+        "reason": reason,
+        "cause": cause,
+        "approved_by": approved_by,
+    }
+    lock = FileLock(str(_lock_path(found.path)), timeout=LOCK_TIMEOUT)
+    try:
+        with lock:
+            # Another `record` may have written since we loaded: read again under the lock.
+            project, problems = loader.load_and_check(root, years=[found.year])
+            # An unapproved change of sealed content (E121) is what an `adjusted` entry approves:
+            # it must not stop the entry that resolves it.
+            blocking = [
+                p for p in problems if p.is_error and p.path == found.path and p.code != "E121"
+            ]
+            if blocking:
+                raise Refused(
+                    [
+                        _(
+                            "tệp {name} đang có lỗi; hãy sửa trước (camket validate): {first}"
+                        ).format(name=found.path.name, first=blocking[0].format())
+                    ]
+                )
+            found = find(project, found.item.id)
+            progress, messages = _entry_problems(project, found, entry)
+            if messages:
+                raise Refused(messages)
+            assert progress is not None
+            data = found.path.read_bytes()
+            bom = data.startswith(b"\xef\xbb\xbf")
+            text = data.decode("utf-8-sig")
+            try:
+                new_text = editing.insert_progress(text, found.item.id, entry)
+            except editing.EditError as e:
+                raise Refused([str(e)]) from None
+            _verify(found, new_text, progress)
+            atomic.write_bytes(found.path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode())
+    except Timeout:
+        raise Refused(
+            [
+                _("tệp {name} đang được một lệnh khác ghi; hãy thử lại sau ít phút").format(
+                    name=found.path.name
+                )
+            ]
+        ) from None
+    status_code = str(progress.status)
+    done = Recorded(found.item.id, found.path, status_code, progress.date)
+    if commit:
+        message = f"camket: {found.item.id} → {status_code} ({progress.date.isoformat()})"
+        try:
+            sha = git.commit_file(root, found.path, message)
+        except git.GitError as e:
+            raise Refused(
+                [
+                    _("đã ghi tiến độ vào {name} nhưng không commit được: {e}").format(
+                        name=found.path.name, e=e
+                    )
+                ]
+            ) from None
+        done = Recorded(found.item.id, found.path, status_code, progress.date, sha)
+    return done
+
+
+def _verify(found: Found, new_text: str, progress: Progress) -> None:
+    """Never write what does not read back as the old file plus exactly this entry."""
+    value, problems = read_text(found.path, new_text)
+    built, typed = (
+        build(Commitments, value, Span(found.path, 1, 1)) if value is not None else (None, [])
+    )
+    item = next((i for i in built.items() if i.id == found.item.id), None) if built else None
+    ok = (
+        item is not None
+        and not [p for p in problems + typed if p.is_error]
+        and len(item.progress) == len(found.item.progress) + 1
+        and item.progress[-1].model_dump() == progress.model_dump()
+    )
+    if not ok:
+        raise Refused(
+            [
+                _(
+                    "không chèn được mục tiến độ vào {name} một cách an toàn; hãy thêm bằng tay"
+                ).format(name=found.path.name)
+            ]
+        )

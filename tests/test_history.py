@@ -1,0 +1,134 @@
+"""`camket history`: an item's changes from a real git repository, across renames and moves."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from tests.conftest import run
+
+ITEM = "dong-ha-2019-01"
+
+
+def git(folder: Path, *args: str, author: str = "Văn thư", date: str = "2019-03-01T09:00:00+07:00"):
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": author,
+        "GIT_AUTHOR_EMAIL": "vt@example.vn",
+        "GIT_COMMITTER_NAME": author,
+        "GIT_COMMITTER_EMAIL": "vt@example.vn",
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+    }
+    return subprocess.run(
+        ["git", "-C", str(folder), *args], check=True, env=env, capture_output=True, text=True
+    ).stdout
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_history_across_authors_renames_and_moves(mini: Path, tmp_path: Path):
+    repo = tmp_path / "repo"
+    mini.rename(repo)  # a data folder inside a bigger repository: paths stay relative to it
+    data = repo
+    git(data, "init", "-q")
+    git(data, "add", ".")
+    git(
+        data,
+        "commit",
+        "-qm",
+        "Dữ liệu ký cam kết",
+        author="Nguyễn Văn A",
+        date="2019-02-21T08:00:00+07:00",
+    )
+    dong_ha = data / "2019/commitments/dong-ha.yaml"
+    edit(dong_ha, "đường Hùng Vương kéo dài", "đường Hùng Vương kéo dài (giai đoạn 2)")
+    edit(dong_ha, "due: 2019-06-30", "due: 2019-07-15")
+    git(
+        data,
+        "commit",
+        "-qam",
+        "Điều chỉnh nội dung",
+        author="Trần Thị B",
+        date="2019-04-02T10:00:00+07:00",
+    )
+    r = run("record", ITEM, "in_progress", "--date", "2019-07-01", "--data", data, cwd=data)
+    assert r.exit_code == 0, r.stderr
+    git(
+        data,
+        "commit",
+        "-qam",
+        "Báo cáo quý II",
+        author="Lê Văn C",
+        date="2019-07-02T10:00:00+07:00",
+    )
+    # the file is renamed; then the item moves to another file
+    git(
+        data,
+        "mv",
+        "2019/commitments/dong-ha.yaml",
+        "2019/commitments/dong-ha.yml",
+        author="Lê Văn C",
+    )
+    git(data, "commit", "-qm", "Đổi tên tệp", author="Lê Văn C", date="2019-08-01T10:00:00+07:00")
+    moved = data / "2019/commitments/dong-ha.yml"
+    text = moved.read_text(encoding="utf-8")
+    start = text.index(f"      - id: {ITEM}")
+    end = text.index("      - id: dong-ha-2019-02")
+    block = text[start:end]
+    moved.write_text(text[:start] + text[end:], encoding="utf-8")
+    cam_lo = data / "2019/commitments/cam-lo.yaml"
+    cam_lo.write_text(
+        cam_lo.read_text(encoding="utf-8").replace(
+            "  - title: Xây dựng Đảng\n    items:\n",
+            "  - title: Xây dựng Đảng\n    items:\n"
+            + block.replace("status: in_progress}", "status: done}"),
+        ),
+        encoding="utf-8",
+    )
+    git(
+        data, "commit", "-qam", "Chuyển nội dung", author="Phạm D", date="2019-09-01T10:00:00+07:00"
+    )
+
+    r = run("history", ITEM, "--data", data, "--json", cwd=data)
+    assert r.exit_code == 0, r.stderr
+    rows = [(c["author"], c["field"], c["old"], c["new"]) for c in json.loads(r.stdout)]
+    assert rows == [
+        ("Nguyễn Văn A", "text", "", "Hoàn thành giải phóng mặt bằng đường Hùng Vương kéo dài"),
+        ("Nguyễn Văn A", "due", "", "2019-06-30"),
+        ("Nguyễn Văn A", "status", "", "done"),
+        (
+            "Trần Thị B",
+            "text",
+            "Hoàn thành giải phóng mặt bằng đường Hùng Vương kéo dài",
+            "Hoàn thành giải phóng mặt bằng đường Hùng Vương kéo dài (giai đoạn 2)",
+        ),
+        ("Trần Thị B", "due", "2019-06-30", "2019-07-15"),
+        ("Lê Văn C", "status", "done", "in_progress"),
+        ("Phạm D", "status", "in_progress", "done"),
+    ]
+    history = json.loads(r.stdout)
+    assert history[0]["date"] == "2019-02-21T08:00:00+07:00"
+    assert history[-1]["path"] == "2019/commitments/cam-lo.yaml"
+    assert len(history[-1]["commit"]) == 40
+    table = run("history", ITEM, "--data", data, cwd=data)
+    assert table.exit_code == 0 and "Trần Thị B" in table.stdout and "2019-04-02" in table.stdout
+
+
+def test_not_a_repository(mini: Path):
+    r = run("history", ITEM, "--data", mini)
+    assert r.exit_code == 1 and "không nằm trong một kho git" in r.stderr
+
+
+def test_unknown_item(mini: Path):
+    git(mini, "init", "-q")
+    git(mini, "add", ".")
+    git(mini, "commit", "-qm", "x")
+    r = run("history", "khong-co", "--data", mini)
+    assert r.exit_code == 1 and "khong-co" in r.stderr
