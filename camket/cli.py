@@ -121,14 +121,41 @@ def _main(
 
 
 @app.command()
-def validate(data: DataOption = None, json_output: JsonOption = False) -> None:
+def validate(
+    data: DataOption = None,
+    json_output: JsonOption = False,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="MÃ",
+            help=_("Giải thích một mã lỗi (ví dụ E012) và cách sửa."),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
     """Kiểm tra mọi tệp của thư mục dữ liệu; in từng lỗi dạng tệp:dòng:cột.
 
-    Ví dụ: camket validate --data data/
+    Ví dụ: camket validate --data data/; camket validate --explain E012
     """
     from camket import loader, present
     from camket.problems import has_errors
 
+    if explain is not None:
+        from camket.explanations import EXPLANATIONS
+        from camket.explanations import explain as explanation
+
+        code = explain.strip().upper()
+        if code not in EXPLANATIONS:
+            _err().print(
+                _("lỗi: không có mã '{code}'; các mã: {codes}").format(
+                    code=explain, codes=", ".join(sorted(EXPLANATIONS))
+                ),
+                markup=False,
+            )
+            raise typer.Exit(1)
+        _out().print(explanation(code), markup=False)
+        return
     root = _root(data)
     project, problems = loader.load_and_check(root)
     out = _out()
@@ -630,6 +657,62 @@ def seal(
         ),
         markup=False,
     )
+
+
+@app.command("fix-encoding")
+def fix_encoding(
+    files: Annotated[list[Path], typer.Argument(help=_("Các tệp YAML cần sửa."))],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help=_("Chỉ cho biết sẽ sửa gì, không ghi."))
+    ] = False,
+) -> None:
+    """Chuyển văn bản ở bảng mã cũ (TCVN3, VNI) sang Unicode và chuẩn hóa dấu (NFC).
+
+    Ví dụ: camket fix-encoding 2019/commitments/dong-ha.yaml
+    """
+    from camket.fix_encoding import NotFixable, fix
+    from camket.legacy import NAMES
+
+    out, failed = _out(), False
+    for path in files:
+        if not path.is_file():
+            _err().print(_("lỗi: không có tệp '{path}'").format(path=path), markup=False)
+            failed = True
+            continue
+        try:
+            result = fix(path, write=not dry_run)
+        except NotFixable:
+            _err().print(
+                _(
+                    "lỗi: {path} không phải UTF-8 và cũng không nhận ra bảng mã TCVN3 "
+                    "hay VNI; hãy mở bằng Word và lưu lại theo UTF-8"
+                ).format(path=path),
+                markup=False,
+            )
+            failed = True
+            continue
+        except OSError as e:
+            _err().print(
+                _("lỗi: không ghi được '{path}': {e}").format(path=path, e=e.strerror or e),
+                markup=False,
+            )
+            failed = True
+            continue
+        done = []
+        if result.whole_file:
+            done.append(_("cả tệp từ {name}").format(name=NAMES[result.whole_file]))
+        for encoding, n in result.converted.items():
+            done.append(_("{n} đoạn từ {name}").format(n=n, name=NAMES[encoding]))
+        if result.normalised:
+            done.append(_("chuẩn hóa dấu NFC"))
+        verb = _("Sẽ sửa") if dry_run else _("Đã sửa")
+        line = (
+            f"{path}: {verb} " + "; ".join(done)
+            if done
+            else _("{path}: không cần sửa").format(path=path)
+        )
+        out.print(line, markup=False)
+    raise typer.Exit(1 if failed else 0)
 
 
 def main() -> None:

@@ -23,6 +23,8 @@ FILE_CODES: MappingProxyType[str, str] = MappingProxyType(
         "E010": "A YAML tag camket does not read (!!python/..., !custom): nothing is constructed.",
         "E011": "A YAML alias (*name): refused, never expanded.",
         "E012": "The file is a list or a single value instead of a mapping of keys.",
+        "E013": "Text in a legacy Vietnamese encoding (TCVN3/ABC or VNI), pasted or saved from old "
+        "documents: camket fix-encoding converts it.",
         "E014": "A control character (pasted from Word or PDF) that would corrupt a document, "
         "or a character libyaml refuses.",
         "E016": "A value outside its allowed set (better: higher or lower; cause: "
@@ -32,6 +34,8 @@ FILE_CODES: MappingProxyType[str, str] = MappingProxyType(
         "E032": "A year folder has no year.yaml.",
         "E034": "A path that should be a file is a folder, or cannot be read.",
         "E035": "Two commitments files for one unit in one year (dong-ha.yaml and dong-ha.yml).",
+        "E036": "A symbolic link that leads out of the data folder: never followed.",
+        "E037": "A file larger than camket's limit (8 MB): a data file is a few kilobytes.",
         "W001": "Text not in Unicode NFC (decomposed accents, typical of macOS): read as NFC.",
         "W002": "A number YAML 1.1 reads surprisingly (010 is 8, 1:30 is 90, 1_000 is 1000).",
     }

@@ -31,9 +31,10 @@ def summary(problems: Sequence[Problem], files: int) -> str:
     warnings = len(problems) - errors
     if not problems:
         return _("Dữ liệu hợp lệ: {files} tệp, không có lỗi.").format(files=files)
-    return _("{files} tệp: {errors} lỗi, {warnings} cảnh báo.").format(
-        files=files, errors=errors, warnings=warnings
-    )
+    return _(
+        "{files} tệp: {errors} lỗi, {warnings} cảnh báo. Giải thích một mã lỗi: "
+        "camket validate --explain MÃ"
+    ).format(files=files, errors=errors, warnings=warnings)
 
 
 _COLUMNS = (

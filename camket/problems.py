@@ -54,7 +54,9 @@ class Problem:
             return str(self.path)
 
     def format(self, cwd: Path | None = None) -> str:
-        return f"{self.shown_path(cwd)}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        """`path:line:col: error: message [CODE]`; the code leads to `camket validate --explain`."""
+        where = f"{self.shown_path(cwd)}:{self.line}:{self.col}"
+        return f"{where}: {self.severity}: {self.message} [{self.code}]"
 
     def to_json(self, cwd: Path | None = None) -> dict[str, object]:
         return {

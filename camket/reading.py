@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from camket import legacy
 from camket.i18n import _
 from camket.problems import Problem, Severity, Span
 
@@ -110,13 +111,21 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
         line = data.count(b"\n", 0, e.start) + 1
         line_start = data.rfind(b"\n", 0, e.start) + 1
         col = len(data[line_start : e.start].decode("utf-8", "replace")) + 1
+        # An old 8-bit file (TCVN3 or VNI fonts of the 1990s): name it, and say how to convert.
+        encoding = legacy.detect(data.decode("latin-1"))
+        if encoding is not None:
+            message = _(
+                "tệp được lưu theo bảng mã cũ {name}, không phải UTF-8; chuyển sang Unicode bằng "
+                "lệnh: camket fix-encoding {file}"
+            ).format(name=legacy.NAMES[encoding], file=path.name)
+            return None, [Problem.at(Span(path, line, col), "E013", message)]
         return None, [
             Problem.at(
                 Span(path, line, col),
                 "E003",
                 _(
-                    "tệp không phải UTF-8 (byte 0x{byte:02X} không hợp lệ); hãy lưu lại tệp theo "
-                    "bảng mã UTF-8"
+                    "tệp không phải UTF-8 (byte 0x{byte:02X} không hợp lệ, thường do lưu theo "
+                    "Windows-1252); hãy lưu lại tệp theo bảng mã UTF-8"
                 ).format(byte=data[e.start]),
             )
         ]
@@ -194,8 +203,26 @@ def read_text(path: Path, text: str) -> tuple[Any, list[Problem]]:
     return value, builder.problems
 
 
+# A commitments file is a few kilobytes; a file past this was pasted into by mistake, and
+# reading it would hold hundreds of megabytes (libyaml's node tree) for nothing.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
 def read_file(path: Path) -> tuple[Any, list[Problem]]:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES and path.is_file():
+            return None, [
+                Problem.at(
+                    Span(path, 1, 1),
+                    "E037",
+                    _(
+                        "tệp lớn {size:.1f} MB, vượt giới hạn {limit} MB của camket; một tệp dữ "
+                        "liệu "
+                        "thường chỉ vài chục KB, hãy kiểm tra xem có dán nhầm nội dung lớn không"
+                    ).format(size=size / 1024 / 1024, limit=MAX_FILE_BYTES // 1024 // 1024),
+                )
+            ]
         data = path.read_bytes()
     except IsADirectoryError:
         return None, [
@@ -259,6 +286,7 @@ class _Builder:
         self.path = path
         self.problems: list[Problem] = []
         self._nfd_reported = False
+        self._legacy_reported = 0
 
     def _span(self, node: yaml.Node) -> Span:
         return Span(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -347,13 +375,35 @@ class _Builder:
                     "W001",
                     _(
                         "văn bản không ở dạng chuẩn NFC (dấu tiếng Việt tách rời, thường "
-                        "do soạn trên macOS); camket đã chuẩn hóa khi đọc, nên lưu lại tệp ở "
-                        "dạng Unicode dựng sẵn (NFC)"
-                    ),
+                        "do soạn trên macOS); camket đã chuẩn hóa khi đọc; sửa tệp bằng lệnh: "
+                        "camket fix-encoding {file}"
+                    ).format(file=self.path.name),
                     Severity.WARNING,
                 )
             text = unicodedata.normalize("NFC", text)
+        if not text.isascii():
+            self._legacy(node, text)
         return text
+
+    def _legacy(self, node: yaml.ScalarNode, text: str) -> None:
+        encoding = legacy.detect(text)
+        if encoding is None or self._legacy_reported >= _MAX_CONTROL_REPORTS:
+            return
+        self._legacy_reported += 1
+        sample = text[:30]
+        self._problem(
+            node,
+            "E013",
+            _(
+                "văn bản có vẻ đang ở bảng mã cũ {name} (“{sample}” đọc là “{converted}”); "
+                "chuyển sang Unicode bằng lệnh: camket fix-encoding {file}"
+            ).format(
+                name=legacy.NAMES[encoding],
+                sample=sample,
+                converted=legacy.to_unicode(sample, encoding),
+                file=self.path.name,
+            ),
+        )
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag

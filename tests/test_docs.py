@@ -23,6 +23,19 @@ def test_checks_doc_is_generated_and_current():
     assert current == checks.document(), "run: python -m camket.checks > docs/checks.md"
 
 
+def test_errors_doc_is_generated_and_current():
+    from camket.explanations import document
+
+    current = (REPO / "docs/errors.md").read_text(encoding="utf-8")
+    assert current == document(), "run: python -m camket.explanations > docs/errors.md"
+
+
+def test_every_code_has_a_vietnamese_explanation():
+    from camket.explanations import EXPLANATIONS
+
+    assert set(EXPLANATIONS) == set(FILE_CODES) | set(checks.CHECKS)
+
+
 def test_every_code_in_the_source_is_documented():
     used = set()
     for path in (REPO / "camket").rglob("*.py"):
