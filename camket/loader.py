@@ -17,8 +17,24 @@ from camket.project import Project, YearData
 from camket.reading import read_file
 
 
+def _outside(root: Path, path: Path) -> bool:
+    """A symbolic link that leads out of the data folder (never followed)."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return True
+    return False
+
+
 def _load_model(project: Project, path: Path, model: type, problems: list[Problem]):
     project.file_count += 1
+    if _outside(project.root, path):
+        message = _(
+            "tệp là liên kết trỏ ra ngoài thư mục dữ liệu ({target}); camket không đọc tệp ngoài "
+            "thư mục dữ liệu, hãy chép tệp vào đây thay cho liên kết"
+        ).format(target=path.resolve())
+        problems.append(Problem.at(Span(path, 1, 1), "E036", message))
+        return None
     value, read_problems = read_file(path)
     problems.extend(read_problems)
     if value is None and any(p.is_error for p in read_problems):

@@ -1,0 +1,203 @@
+"""Files, sizes, writes and interrupts: nothing crashes, nothing hangs, nothing is lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from camket import loader
+from camket.reading import MAX_FILE_BYTES
+from tests.conftest import EMBEDDED_DATA, run, write
+
+
+def problems(folder: Path) -> list[dict]:
+    r = run("validate", "--data", folder, "--json", cwd=folder)
+    assert r.exit_code in (0, 1)
+    return json.loads(r.stdout)
+
+
+def test_symlink_out_of_the_data_folder_is_refused(mini: Path, tmp_path: Path):
+    outside = tmp_path / "secret.yaml"
+    outside.write_text(
+        (mini / "2019/commitments/cam-lo.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (mini / "2019/commitments/cam-lo.yaml").unlink()
+    (mini / "2019/commitments/cam-lo.yaml").symlink_to(outside)
+    [p] = [p for p in problems(mini) if p["code"] == "E036"]
+    assert p["path"] == "2019/commitments/cam-lo.yaml" and "ngoài thư mục dữ liệu" in p["message"]
+    # a link that stays inside the folder is fine
+    (mini / "2019/commitments/cam-lo.yaml").unlink()
+    (mini / "2019/commitments/src").mkdir()
+    outside.rename(mini / "2019/commitments/src/cam-lo.txt")
+    (mini / "2019/commitments/cam-lo.yaml").symlink_to(mini / "2019/commitments/src/cam-lo.txt")
+    assert problems(mini) == []
+
+
+def test_a_directory_where_a_file_is_expected(mini: Path):
+    (mini / "2019/year.yaml").unlink()
+    (mini / "2019/year.yaml").mkdir()
+    codes = [p["code"] for p in problems(mini)]
+    assert "E034" in codes
+
+
+def test_a_50_megabyte_text_value_is_refused_quickly(mini: Path):
+    path = mini / "2019/commitments/cam-lo.yaml"
+    with path.open("a", encoding="utf-8") as f:
+        f.write("# " + "x" * (50 * 1024 * 1024) + "\n")
+    start = time.perf_counter()
+    [p] = problems(mini)
+    assert time.perf_counter() - start < 5
+    assert p["code"] == "E037" and "50.0 MB" in p["message"]
+
+
+def test_100000_items_pass_the_size_limit_with_a_message(mini: Path):
+    lines = [
+        "unit: cam-lo",
+        "year: 2019",
+        "head: Đào Mạnh Hùng",
+        "groups:",
+        "  - title: Kinh tế",
+        "    items:",
+    ]
+    lines += [
+        f"      - id: cam-lo-2019-{i:06d}\n        text: Nội dung cam kết số {i}\n"
+        f"        progress:\n          - {{date: 2019-03-31, status: in_progress}}"
+        for i in range(100_000)
+    ]
+    write(mini, "2019/commitments/cam-lo.yaml", "\n".join(lines) + "\n")
+    assert (mini / "2019/commitments/cam-lo.yaml").stat().st_size > MAX_FILE_BYTES
+    [p] = problems(mini)
+    assert p["code"] == "E037"
+
+
+def test_10000_files_load_in_bounded_memory(mini: Path):
+    """Ten thousand small files (unknown units) are each reported, and memory stays modest."""
+    folder = mini / "2019/commitments"
+    body = (folder / "cam-lo.yaml").read_text(encoding="utf-8")
+    for n in range(10_000):
+        (folder / f"don-vi-{n:05d}.yaml").write_text(
+            body.replace("cam-lo", f"don-vi-{n:05d}"), encoding="utf-8"
+        )
+    code = (
+        "import resource, sys; from pathlib import Path; from camket import loader\n"
+        "p, problems = loader.load_and_check(Path(sys.argv[1]))\n"
+        "print(len([x for x in problems if x.code == 'E104']), "
+        "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(mini)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    unknown, rss_kb = (int(x) for x in out.stdout.split())
+    assert unknown == 10_000
+    assert rss_kb < 1_000_000  # under 1 GB for ~10,000 files of ~500 bytes
+
+
+def test_a_write_killed_midway_leaves_the_old_file(tmp_path: Path):
+    target = tmp_path / "dong-ha.yaml"
+    target.write_bytes(b"old content\n")
+    script = (
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        "import camket.atomic as atomic\n"
+        "def slow(fd):\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+        "atomic.os.fsync = slow\n"
+        "atomic.write_bytes(Path(sys.argv[1]), b'new content' * 100000)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script, str(target)], stdout=subprocess.PIPE)
+    assert proc.stdout.readline().strip() == b"writing"
+    proc.kill()
+    proc.wait(timeout=30)
+    assert target.read_bytes() == b"old content\n"
+    assert loader is not None  # the stray temporary file is hidden and not a .yaml
+
+
+def test_ctrl_c_during_rendering_exits_130_and_leaves_no_partial_file(tmp_path: Path):
+    out = tmp_path / "sheets"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "camket",
+            "sheets",
+            "2019",
+            "--data",
+            str(EMBEDDED_DATA),
+            "--out",
+            str(out),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not (out.is_dir() and any(out.glob("*.docx"))):
+        assert time.monotonic() < deadline and proc.poll() is None
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGINT)
+    _stdout, stderr = proc.communicate(timeout=60)
+    written = sorted(out.glob("*.docx"))
+    if proc.returncode == 0:  # it finished first: nothing to interrupt on this machine
+        pytest.skip("rendering finished before the interrupt arrived")
+    assert proc.returncode == 130
+    assert b"Traceback" not in stderr
+    assert 0 < len(written) < 59
+    assert [p.name for p in out.iterdir() if p.suffix != ".docx"] == []
+    for path in written:
+        with zipfile.ZipFile(path) as z:
+            assert z.testzip() is None
+
+
+def test_read_only_output_folder(mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("camket.atomic.tempfile.mkstemp", refuse)
+    r = run("report", "2019", "--data", mini, "--out", tmp_path / "r.docx")
+    assert r.exit_code == 1 and "không ghi được" in r.stderr and "Permission denied" in r.stderr
+
+
+def test_output_under_a_file(mini: Path, tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    r = run("report", "2019", "--data", mini, "--out", blocker / "r.docx")
+    assert r.exit_code == 1 and "không ghi được" in r.stderr
+
+
+def test_memory_of_the_billion_laughs_is_bounded(tmp_path: Path):
+    lol = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 12):
+        prev, name = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lol.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    path = tmp_path / "lol.yaml"
+    path.write_text("\n".join(lol) + "\n", encoding="utf-8")
+    code = (
+        "import resource, sys, time\nfrom pathlib import Path\n"
+        "from camket.reading import read_file\n"
+        "t = time.perf_counter(); v, p = read_file(Path(sys.argv[1]))\n"
+        "print(v is None, len(p), time.perf_counter() - t, "
+        "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout.split()
+    assert out[0] == "True" and int(out[1]) > 10
+    assert float(out[2]) < 1.0 and int(out[3]) < 300_000
+    assert resource is not None and os is not None
