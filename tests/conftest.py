@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from camket.cli import app
+
+# Property tests: repeatable in CI (a fixed seed, a bounded count); `HYPOTHESIS_PROFILE=deep`
+# explores further on a developer's machine.
+settings.register_profile(
+    "camket", max_examples=25, derandomize=True, deadline=None, print_blob=True
+)
+settings.register_profile("deep", max_examples=500, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "camket"))
 
 ASSETS = Path(__file__).parent / "assets"
 REPO = Path(__file__).parent.parent
