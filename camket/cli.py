@@ -715,6 +715,99 @@ def fix_encoding(
     raise typer.Exit(1 if failed else 0)
 
 
+@app.command()
+def init(
+    target: Annotated[
+        Path,
+        typer.Argument(metavar="THƯ_MỤC", help=_("Thư mục dữ liệu mới (hoặc đã có, với --from).")),
+    ],
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help=_(
+                "Thư mục dữ liệu có năm trước, để chuyển tiếp đơn vị và nội dung chưa hoàn thành."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", help=_("Năm của dữ liệu mới (mặc định: năm nay)."), show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Tạo thư mục dữ liệu mới (kiểm tra hợp lệ ngay), hoặc một năm mới từ năm trước.
+
+    Ví dụ: camket init du-lieu; camket init du-lieu --from du-lieu --year 2021
+    """
+    from camket import clock, loader, scaffold
+
+    today = clock.today()
+    target_year = year or today.year
+    try:
+        if source is not None:
+            project, problems = loader.load_and_check(_root(source))
+            errors = [p for p in problems if p.is_error]
+            if errors:
+                for p in errors:
+                    _err().print(p.format(), markup=False)
+                raise scaffold.InitError(_("dữ liệu nguồn có lỗi; hãy sửa trước"))
+            made = scaffold.new_year(target, project, target_year, today)
+        else:
+            made = scaffold.new_folder(target, target_year, today)
+    except scaffold.InitError as e:
+        _err().print(_("lỗi: {e}").format(e=e), markup=False)
+        raise typer.Exit(1) from None
+    out = _out()
+    out.print(
+        _("Đã tạo {n} tệp trong {root}").format(n=len(made.files), root=made.root), markup=False
+    )
+    if made.commit:
+        out.print(
+            _("Đã khởi tạo kho git, commit đầu tiên {sha}").format(sha=made.commit[:10]),
+            markup=False,
+        )
+
+
+@app.command("schema")
+def schema_command(
+    kind: Annotated[
+        str | None,
+        typer.Argument(
+            help=_("Loại tệp: camket, units, year, commitments, seal."), show_default=False
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help=_("Ghi mọi lược đồ vào thư mục này."), show_default=False),
+    ] = None,
+) -> None:
+    """In lược đồ JSON Schema của một loại tệp, để trình soạn thảo gợi ý khóa và trạng thái.
+
+    Ví dụ: camket schema commitments; camket schema --out schemas/
+    """
+    from camket import atomic
+    from camket import schema as schemas
+
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        for name in schemas.KINDS:
+            atomic.write_text(out / f"{name}.schema.json", schemas.text(name))
+        _out().print(
+            _("Đã ghi {n} lược đồ vào {out}").format(n=len(schemas.KINDS), out=out), markup=False
+        )
+        return
+    if kind not in schemas.KINDS:
+        _err().print(
+            _("lỗi: hãy chọn một loại tệp: {kinds}").format(kinds=", ".join(schemas.KINDS)),
+            markup=False,
+        )
+        raise typer.Exit(1)
+    print(schemas.text(kind), end="")
+
+
 def main() -> None:
     """Entry point: a clerk never sees a traceback (set CAMKET_DEBUG=1 to get one)."""
     try:

@@ -39,6 +39,11 @@ def _git(folder: Path, *args: str) -> str:
     return result.stdout
 
 
+def run(folder: Path, *args: str) -> str:
+    """Any git command in `folder`; its output, or GitError."""
+    return _git(folder, *args)
+
+
 def state(folder: Path) -> RepoState | None:
     """HEAD and cleanliness of the repository holding `folder`; None when there is none."""
     try:

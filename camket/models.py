@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -152,10 +153,20 @@ def _cause(value: Any) -> Any:
 
 Int = Annotated[int, BeforeValidator(_no_bool)]
 Count = Annotated[int, BeforeValidator(_no_bool), Field(ge=0)]
-Number = Annotated[Decimal, BeforeValidator(_no_bool)]
+# In the JSON Schema for editors a number is a YAML number (camket reads it as a Decimal).
+Number = Annotated[Decimal, BeforeValidator(_no_bool), WithJsonSchema({"type": "number"})]
 Date = Annotated[dt.date, BeforeValidator(_date)]
-StatusField = Annotated[Status, BeforeValidator(_status)]
-CauseField = Annotated[Cause, BeforeValidator(_cause)]
+# The schema lists the Vietnamese words too, so an editor completes both forms.
+StatusField = Annotated[
+    Status,
+    BeforeValidator(_status),
+    WithJsonSchema({"type": "string", "enum": [*(s.value for s in Status), *STATUS_ALIASES]}),
+]
+CauseField = Annotated[
+    Cause,
+    BeforeValidator(_cause),
+    WithJsonSchema({"type": "string", "enum": [*(c.value for c in Cause), *CAUSE_ALIASES]}),
+]
 Text = Annotated[str, Field(min_length=1)]
 Id = Annotated[str, Field(min_length=1, pattern=r"^[^\s]+$")]
 Better = Literal["higher", "lower"]
@@ -286,6 +297,7 @@ class Item(Node):
     tags: list[Id] = []
     indicator: Measure | None = None
     progress: list[Progress] = []
+    carried_from: Id | None = None  # the unfinished item of last year this one continues
 
 
 class Group(Node):
