@@ -120,7 +120,12 @@ def _main(
     """camket — quản lý cam kết trách nhiệm: kiểm tra dữ liệu, tổng hợp kết quả, in văn bản."""
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Kiểm tra mọi tệp của thư mục dữ liệu; in từng lỗi dạng tệp:dòng:cột.\n\nVí dụ: camket "
+        "validate --data data/; camket validate --explain E012"
+    )
+)
 def validate(
     data: DataOption = None,
     json_output: JsonOption = False,
@@ -134,10 +139,7 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Kiểm tra mọi tệp của thư mục dữ liệu; in từng lỗi dạng tệp:dòng:cột.
-
-    Ví dụ: camket validate --data data/; camket validate --explain E012
-    """
+    """Check every file; problems as path:line:col, or one code explained."""
     from camket import loader, present
     from camket.problems import has_errors
 
@@ -168,7 +170,12 @@ def validate(
     raise typer.Exit(1 if has_errors(problems) else 0)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Tổng hợp kết quả thực hiện cam kết của một năm theo khối và đơn vị.\n\nVí dụ: camket "
+        "status 2019 --quarter 2 --compare 2019-03-31"
+    )
+)
 def status(
     year: Annotated[int, typer.Argument(help=_("Năm cần tổng hợp, ví dụ 2019."))],
     data: DataOption = None,
@@ -178,6 +185,12 @@ def status(
     ] = None,
     as_of: AsOfOption = None,
     quarter: QuarterOption = None,
+    chart: Annotated[
+        Path | None,
+        typer.Option(
+            "--chart", help=_("Ghi biểu đồ kết quả (PNG) vào tệp này."), show_default=False
+        ),
+    ] = None,
     compare: Annotated[
         str | None,
         typer.Option(
@@ -189,10 +202,7 @@ def status(
     ] = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Tổng hợp kết quả thực hiện cam kết của một năm theo khối và đơn vị.
-
-    Ví dụ: camket status 2019 --quarter 2 --compare 2019-03-31
-    """
+    """The year's tallies by block and unit, or what moved between two dates."""
     from camket import present
     from camket.tally import default_as_of, tally
 
@@ -220,6 +230,11 @@ def status(
             present.moved(moved, project, _out())
         return
     result = tally(project, year, when, unit)
+    if chart is not None:
+        from camket.render.chart import png
+
+        config = project.years[year].config
+        _write(chart, png(result, config.indicators if config else []))
     if json_output:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -256,6 +271,21 @@ def _load_year(root: Path, year: int, force: bool = False) -> Project:
             raise typer.Exit(1)
         err.print(_("Dữ liệu có lỗi: văn bản được in dưới dạng DỰ THẢO (--force)."), markup=False)
     return project
+
+
+PdfOption = Annotated[bool, typer.Option("--pdf", help=_("Xuất thêm tệp PDF (cần LibreOffice)."))]
+
+
+def _pdf(paths: list[Path]) -> None:
+    from camket.render.pdf import PdfError, convert
+
+    for path in paths:
+        try:
+            made = convert(path)
+        except PdfError as e:
+            _err().print(_("lỗi: {e}").format(e=e), markup=False)
+            raise typer.Exit(1) from None
+        _out().print(_("Đã ghi PDF: {path}").format(path=made), markup=False)
 
 
 OutOption = Annotated[
@@ -301,7 +331,12 @@ def _write(path: Path, data: bytes) -> None:
         raise typer.Exit(1) from None
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Lập báo cáo kết quả thực hiện cam kết của một năm (tệp .docx).\n\nVí dụ: camket report "
+        "2019 --number 125 --date 2020-01-05"
+    )
+)
 def report(
     year: Annotated[int, typer.Argument(help=_("Năm báo cáo, ví dụ 2019."))],
     data: DataOption = None,
@@ -324,11 +359,9 @@ def report(
     force: Annotated[
         bool, typer.Option("--force", help=_("In bản DỰ THẢO dù dữ liệu còn lỗi."))
     ] = False,
+    pdf: PdfOption = False,
 ) -> None:
-    """Lập báo cáo kết quả thực hiện cam kết của một năm (tệp .docx).
-
-    Ví dụ: camket report 2019 --number 125 --date 2020-01-05
-    """
+    """The year-end (or mid-year) report as .docx, optionally PDF."""
     from camket import documents
     from camket.render.template import TemplateError
     from camket.report import ReportOptions
@@ -357,9 +390,16 @@ def report(
         raise typer.Exit(1) from None
     _write(path, docx)
     _out().print(_("Đã ghi báo cáo: {path}").format(path=path), markup=False)
+    if pdf:
+        _pdf([path])
 
 
-@app.command()
+@app.command(
+    help=_(
+        "In bản cam kết của các đơn vị để ký tại hội nghị (mỗi đơn vị một tệp .docx).\n\nVí dụ: "
+        "camket sheets 2019 dong-ha cam-lo --out ban-cam-ket/"
+    )
+)
 def sheets(
     year: Annotated[int, typer.Argument(help=_("Năm ký cam kết, ví dụ 2019."))],
     units: Annotated[
@@ -373,11 +413,9 @@ def sheets(
         typer.Option("--combined", help=_("Gộp tất cả vào một tệp, mỗi đơn vị một trang mới.")),
     ] = False,
     template: TemplateOption = None,
+    pdf: PdfOption = False,
 ) -> None:
-    """In bản cam kết của các đơn vị để ký tại hội nghị (mỗi đơn vị một tệp .docx).
-
-    Ví dụ: camket sheets 2019 dong-ha cam-lo --out ban-cam-ket/
-    """
+    """The commitment sheets signed at the ceremony."""
     from camket import documents
     from camket.render.template import TemplateError
 
@@ -413,6 +451,8 @@ def sheets(
                 _("Đã ghi {n} bản cam kết vào: {path}").format(n=len(chosen), path=target),
                 markup=False,
             )
+            if pdf:
+                _pdf([target])
             return
         if not target_dir.exists():
             target_dir.mkdir(parents=True)
@@ -433,9 +473,16 @@ def sheets(
         _("Đã ghi {n} bản cam kết vào thư mục: {path}").format(n=len(chosen), path=target_dir),
         markup=False,
     )
+    if pdf:
+        _pdf([target_dir / f"cam-ket-{year}-{unit}.docx" for unit in chosen])
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Ghi một mục tiến độ cho một nội dung cam kết, không sửa gì khác trong tệp.\n\nVí dụ: "
+        "camket record dong-ha-2020-02 done --date 2020-09-30 --commit"
+    )
+)
 def record(
     item: Annotated[str, typer.Argument(help=_("Mã nội dung cam kết (hoặc phần đầu của mã)."))],
     status: Annotated[
@@ -478,10 +525,7 @@ def record(
     ] = None,
     commit: Annotated[bool, typer.Option("--commit", help=_("Commit thay đổi vào git."))] = False,
 ) -> None:
-    """Ghi một mục tiến độ cho một nội dung cam kết, không sửa gì khác trong tệp.
-
-    Ví dụ: camket record dong-ha-2020-02 done --date 2020-09-30 --commit
-    """
+    """Append one checked progress entry to an item, changing no other byte."""
     from camket.record import Refused
     from camket.record import record as do_record
 
@@ -510,16 +554,18 @@ def record(
     _out().print(line, markup=False)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Lịch sử thay đổi của một nội dung cam kết theo git: ngày, người sửa, commit, cũ → "
+        "mới.\n\nVí dụ: camket history dong-ha-2019-01"
+    )
+)
 def history(
     item: Annotated[str, typer.Argument(help=_("Mã nội dung cam kết."))],
     data: DataOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Lịch sử thay đổi của một nội dung cam kết theo git: ngày, người sửa, commit, cũ → mới.
-
-    Ví dụ: camket history dong-ha-2019-01
-    """
+    """An item's changes from the data folder's git history."""
     from rich.table import Table
     from rich.text import Text
 
@@ -568,7 +614,12 @@ def history(
     _out().print(table)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Niêm phong nội dung đã ký của một năm, để mọi thay đổi sau đó phải có phê duyệt.\n\nVí "
+        "dụ: camket seal 2019; camket seal 2019 --check"
+    )
+)
 def seal(
     year: Annotated[int, typer.Argument(help=_("Năm cần niêm phong, ví dụ 2019."))],
     data: DataOption = None,
@@ -583,10 +634,7 @@ def seal(
         bool, typer.Option("--force", help=_("Niêm phong lại năm đã niêm phong."))
     ] = False,
 ) -> None:
-    """Niêm phong nội dung đã ký của một năm, để mọi thay đổi sau đó phải có phê duyệt.
-
-    Ví dụ: camket seal 2019; camket seal 2019 --check
-    """
+    """Fingerprint what was signed, or show the seal's state."""
     from camket import atomic, clock
     from camket import seal as sealing
     from camket.folder import SEAL
@@ -659,17 +707,20 @@ def seal(
     )
 
 
-@app.command("fix-encoding")
+@app.command(
+    "fix-encoding",
+    help=_(
+        "Chuyển văn bản ở bảng mã cũ (TCVN3, VNI) sang Unicode và chuẩn hóa dấu (NFC).\n\nVí dụ: "
+        "camket fix-encoding 2019/commitments/dong-ha.yaml"
+    ),
+)
 def fix_encoding(
     files: Annotated[list[Path], typer.Argument(help=_("Các tệp YAML cần sửa."))],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help=_("Chỉ cho biết sẽ sửa gì, không ghi."))
     ] = False,
 ) -> None:
-    """Chuyển văn bản ở bảng mã cũ (TCVN3, VNI) sang Unicode và chuẩn hóa dấu (NFC).
-
-    Ví dụ: camket fix-encoding 2019/commitments/dong-ha.yaml
-    """
+    """Convert legacy TCVN3/VNI text to Unicode and normalise to NFC."""
     from camket.fix_encoding import NotFixable, fix
     from camket.legacy import NAMES
 
@@ -715,7 +766,12 @@ def fix_encoding(
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Tạo thư mục dữ liệu mới (kiểm tra hợp lệ ngay), hoặc một năm mới từ năm trước.\n\nVí dụ: "
+        "camket init du-lieu; camket init du-lieu --from du-lieu --year 2021"
+    )
+)
 def init(
     target: Annotated[
         Path,
@@ -738,10 +794,7 @@ def init(
         ),
     ] = None,
 ) -> None:
-    """Tạo thư mục dữ liệu mới (kiểm tra hợp lệ ngay), hoặc một năm mới từ năm trước.
-
-    Ví dụ: camket init du-lieu; camket init du-lieu --from du-lieu --year 2021
-    """
+    """A new data folder, or a new year started from the previous one."""
     from camket import clock, loader, scaffold
 
     today = clock.today()
@@ -771,7 +824,13 @@ def init(
         )
 
 
-@app.command("schema")
+@app.command(
+    "schema",
+    help=_(
+        "In lược đồ JSON Schema của một loại tệp, để trình soạn thảo gợi ý khóa và trạng "
+        "thái.\n\nVí dụ: camket schema commitments; camket schema --out schemas/"
+    ),
+)
 def schema_command(
     kind: Annotated[
         str | None,
@@ -784,10 +843,7 @@ def schema_command(
         typer.Option("--out", help=_("Ghi mọi lược đồ vào thư mục này."), show_default=False),
     ] = None,
 ) -> None:
-    """In lược đồ JSON Schema của một loại tệp, để trình soạn thảo gợi ý khóa và trạng thái.
-
-    Ví dụ: camket schema commitments; camket schema --out schemas/
-    """
+    """JSON Schema of a file kind, generated from the models."""
     from camket import atomic
     from camket import schema as schemas
 
@@ -806,6 +862,41 @@ def schema_command(
         )
         raise typer.Exit(1)
     print(schemas.text(kind), end="")
+
+
+@app.command(
+    help=_(
+        "Xuất các nội dung cam kết của một năm ra Excel (xlsx, csv) hoặc json.\n\nVí dụ: camket "
+        "export 2019 --format xlsx --out cam-ket-2019.xlsx"
+    )
+)
+def export(
+    year: Annotated[int, typer.Argument(help=_("Năm cần xuất, ví dụ 2019."))],
+    data: DataOption = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help=_("Định dạng: xlsx, csv hoặc json."))
+    ] = "xlsx",
+    out: OutOption = None,
+    as_of: AsOfOption = None,
+    quarter: QuarterOption = None,
+) -> None:
+    """The year's items as xlsx, csv or json."""
+    from camket import export as exporting
+    from camket.tally import tally
+
+    if fmt not in exporting.WRITERS:
+        _err().print(
+            _("lỗi: định dạng '{fmt}' không hỗ trợ; dùng xlsx, csv hoặc json").format(fmt=fmt),
+            markup=False,
+        )
+        raise typer.Exit(1)
+    when = _as_of(year, as_of, quarter)
+    project = _load_year(_root(data), year)
+    path = out or Path(f"cam-ket-{year}.{fmt}")
+    if path.is_dir():
+        path = path / f"cam-ket-{year}.{fmt}"
+    _write(path, exporting.WRITERS[fmt](project, tally(project, year, when)))
+    _out().print(_("Đã xuất: {path}").format(path=path), markup=False)
 
 
 def main() -> None:

@@ -43,7 +43,12 @@ def report_docx(
         {k: RichText(v, bold=row["bold"] or None) for k, v in row["cells"].items()}
         for row in context["appendix"]["units"]
     ]
-    document = tpl.render(template, context)
+    from camket.render.chart import png, size_mm
+
+    config = project.years[t.year].config
+    chart = png(t, config.indicators if config else [])
+    # the landscape appendix page: 262 mm wide, about 150 mm below a heading
+    document = tpl.render(template, context, images={"chart": (chart, size_mm(chart, (255, 145)))})
     footnotes.apply(document, notes)
     props = package.Properties(
         title=markers.strip(f"Báo cáo {context['title']}"),

@@ -371,7 +371,8 @@ class _Writer:
             "units_heading": f"1- Kết quả theo địa phương, đơn vị (tính đến "
             f"{vn.short_date(self.t.as_of)})",
             "units": units,
-            "open_heading": ("2- Các nội dung chưa hoàn thành, tạm dừng hoặc thực hiện chậm"),
+            "chart_heading": "2- Biểu đồ kết quả theo khối và các chỉ tiêu kinh tế - xã hội",
+            "open_heading": ("3- Các nội dung chưa hoàn thành, tạm dừng hoặc thực hiện chậm"),
             "open_items": items,
         }
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,7 +89,9 @@ def finish(document: Any, props: Properties) -> bytes:
     return normalise_zip(buffer.getvalue())
 
 
-def normalise_zip(data: bytes) -> bytes:
+def normalise_zip(data: bytes, edit: Callable[[str, bytes], bytes] | None = None) -> bytes:
+    """The same entries in the same order, with fixed times and attributes; `edit` may change
+    an entry's bytes on the way (for writers that stamp the clock into a part)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
@@ -96,7 +99,10 @@ def normalise_zip(data: bytes) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.create_system = 3
             fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename), compresslevel=6)
+            body = src.read(info.filename)
+            if edit is not None:
+                body = edit(info.filename, body)
+            dst.writestr(fixed, body, compresslevel=6)
     return out.getvalue()
 
 

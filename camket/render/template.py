@@ -45,8 +45,11 @@ def default(name: str) -> Path:
         return Path(__file__).resolve().parents[2] / "templates" / name
 
 
-def render(path: Path, context: dict[str, Any]) -> Any:
-    """Render the template; returns the python-docx Document."""
+def render(
+    path: Path, context: dict[str, Any], images: dict[str, tuple[bytes, float]] | None = None
+) -> Any:
+    """Render the template; returns the python-docx Document. `images` are PNGs (bytes, width
+    in mm) the template places with `{{ name }}`; a missing one is an empty string."""
     from docxtpl import DocxTemplate
     from jinja2 import StrictUndefined, TemplateSyntaxError
     from jinja2 import TemplateError as JinjaError
@@ -56,6 +59,19 @@ def render(path: Path, context: dict[str, Any]) -> Any:
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     try:
         template = DocxTemplate(path)
+        if images is not None:
+            import io
+
+            from docx.shared import Mm
+            from docxtpl import InlineImage
+
+            context = {
+                **context,
+                **{
+                    name: InlineImage(template, io.BytesIO(data), width=Mm(width)) if data else ""
+                    for name, (data, width) in images.items()
+                },
+            }
         template.render(context, jinja_env=env, autoescape=True)
     except TemplateSyntaxError as e:
         message = _("lỗi cú pháp Jinja: {m}").format(m=e.message)
