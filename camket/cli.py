@@ -16,8 +16,21 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from camket import __version__, clock, folder
+from camket import __version__, clock, folder, i18n
 from camket.i18n import _
+
+
+def _language_from(argv: list[str]) -> str | None:
+    """--lang is read before anything else: help texts are translated when this module loads."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+i18n.set_language(_language_from(sys.argv[1:]))
 
 if TYPE_CHECKING:
     from camket.project import Project
@@ -86,12 +99,25 @@ def _as_of(year: int, as_of: str | None, quarter: int | None) -> dt.date | None:
     return _date(as_of)
 
 
-def _out() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+_OUTPUT = {"quiet": False, "no_color": False}
+
+
+def _out(always: bool = False) -> Console:
+    """Standard output; colours only on a terminal (Rich decides), never with --no-color.
+    --quiet silences it, except for what the command exists to print (`always`)."""
+    return Console(
+        highlight=False,
+        soft_wrap=True,
+        quiet=_OUTPUT["quiet"] and not always,
+        no_color=_OUTPUT["no_color"] or None,
+    )
 
 
 def _err() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    """Problems and errors: --quiet never hides them."""
+    return Console(
+        stderr=True, highlight=False, soft_wrap=True, no_color=_OUTPUT["no_color"] or None
+    )
 
 
 def _root(data: Path | None) -> Path:
@@ -116,8 +142,32 @@ def _main(
             "--version", callback=_version, is_eager=True, help=_("In phiên bản rồi thoát.")
         ),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help=_(
+                "Ngôn ngữ của thông báo: vi (mặc định) hoặc en; cũng "
+                "đặt được bằng biến CAMKET_LANG."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help=_("Không in thông báo thường, chỉ in lỗi."))
+    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help=_("Không dùng màu."))] = False,
 ) -> None:
-    """camket — quản lý cam kết trách nhiệm: kiểm tra dữ liệu, tổng hợp kết quả, in văn bản."""
+    """The options every command shares (the language itself is read when the module loads)."""
+    if lang is not None and lang.split("_")[0].lower() not in i18n.LANGUAGES:
+        raise typer.BadParameter(
+            _("ngôn ngữ '{lang}' chưa có; dùng: {langs}").format(
+                lang=lang, langs=", ".join(i18n.LANGUAGES)
+            ),
+            param_hint="--lang",
+        )
+    _OUTPUT["quiet"] = quiet
+    _OUTPUT["no_color"] = no_color or bool(os.environ.get("NO_COLOR"))
 
 
 @app.command(
@@ -160,13 +210,12 @@ def validate(
         return
     root = _root(data)
     project, problems = loader.load_and_check(root)
-    out = _out()
     if json_output:
         print(present.problems_json(problems))
     else:
         for line in present.problems_text(problems):
-            out.print(line, markup=False)
-        out.print(present.summary(problems, project.file_count), markup=False)
+            _out(always=True).print(line, markup=False)
+        _out().print(present.summary(problems, project.file_count), markup=False)
     raise typer.Exit(1 if has_errors(problems) else 0)
 
 
@@ -227,7 +276,7 @@ def status(
         if json_output:
             print(json.dumps(moved.to_json(project), ensure_ascii=False, indent=2))
         else:
-            present.moved(moved, project, _out())
+            present.moved(moved, project, _out(always=True))
         return
     result = tally(project, year, when, unit)
     if chart is not None:
@@ -238,7 +287,7 @@ def status(
     if json_output:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
-        present.status_table(result, project, _out())
+        present.status_table(result, project, _out(always=True))
 
 
 def _load_year(root: Path, year: int, force: bool = False) -> Project:
@@ -313,6 +362,24 @@ def _template(kind: str, explicit: Path | None, project: Project) -> Path:
         raise typer.Exit(1) from None
 
 
+def _output(out: Path | None, name: str) -> Path:
+    """--out as given: a file with the document's suffix, or else a folder (made if need be)
+    that receives the default name; without --out, the default name here."""
+    if out is None:
+        return Path(name)
+    if out.is_dir() or (not out.exists() and out.suffix.lower() != Path(name).suffix):
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            _err().print(
+                _("lỗi: không tạo được thư mục '{path}': {e}").format(path=out, e=e.strerror or e),
+                markup=False,
+            )
+            raise typer.Exit(1) from None
+        return out / name
+    return out
+
+
 def _write(path: Path, data: bytes) -> None:
     from camket.render import package
 
@@ -372,9 +439,7 @@ def report(
     root = _root(data)
     project = _load_year(root, year, force)
 
-    path = out or Path(f"bao-cao-cam-ket-{year}.docx")
-    if path.is_dir():
-        path = path / f"bao-cao-cam-ket-{year}.docx"
+    path = _output(out, f"bao-cao-cam-ket-{year}.docx")
     options = ReportOptions(
         date=printed,
         first_year=documents.first_year(project, [y for y, _ in folder.year_folders(root)]),
@@ -441,11 +506,7 @@ def sheets(
     target_dir = out or Path()
     try:
         if combined:
-            target = (
-                target_dir / f"cam-ket-{year}.docx"
-                if target_dir.is_dir() or out is None
-                else target_dir
-            )
+            target = _output(out, f"cam-ket-{year}.docx")
             _write(target, documents.sheets_docx(project, year, chosen, path, date))
             _out().print(
                 _("Đã ghi {n} bản cam kết vào: {path}").format(n=len(chosen), path=target),
@@ -611,7 +672,7 @@ def history(
             Text(names.get(c.field, c.field)),
             Text(f"{c.old or '—'} → {c.new}"),
         )
-    _out().print(table)
+    _out(always=True).print(table)
 
 
 @app.command(
@@ -656,7 +717,7 @@ def seal(
         project = _load_year(root, year)
     data_year = project.years[year]
     path = data_year.folder / SEAL
-    out = _out()
+    out = _out(always=check)
     if check:
         if data_year.seal is None:
             out.print(
@@ -892,9 +953,7 @@ def export(
         raise typer.Exit(1)
     when = _as_of(year, as_of, quarter)
     project = _load_year(_root(data), year)
-    path = out or Path(f"cam-ket-{year}.{fmt}")
-    if path.is_dir():
-        path = path / f"cam-ket-{year}.{fmt}"
+    path = _output(out, f"cam-ket-{year}.{fmt}")
     _write(path, exporting.WRITERS[fmt](project, tally(project, year, when)))
     _out().print(_("Đã xuất: {path}").format(path=path), markup=False)
 

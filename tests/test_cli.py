@@ -208,3 +208,44 @@ def test_explain():
     assert "Cách sửa:" in r.stdout and "- dong-ha" in r.stdout
     r = run("validate", "--explain", "E999")
     assert r.exit_code == 1 and "E012" in r.stderr
+
+
+def test_out_without_suffix_is_a_folder(mini: Path, tmp_path: Path):
+    r = run("report", "2019", "--data", mini, "--out", tmp_path / "bao-cao")
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "bao-cao" / "bao-cao-cam-ket-2019.docx").is_file()
+    r = run("export", "2019", "--data", mini, "--format", "csv", "--out", tmp_path / "xuat")
+    assert (tmp_path / "xuat" / "cam-ket-2019.csv").is_file()
+
+
+def test_english_and_quiet():
+    env_run = subprocess.run(
+        [sys.executable, "-m", "camket", "--lang", "en", "validate", "--explain", "E999"],
+        capture_output=True,
+        text=True,
+    )
+    assert env_run.returncode == 1 and env_run.stderr.startswith("error: no code 'E999'")
+    import os
+
+    out = subprocess.run(
+        [sys.executable, "-m", "camket", "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CAMKET_LANG": "en"},
+    )
+    assert "manage responsibility commitments" in out.stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "camket", "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CAMKET_LANG": ""},
+    )
+    assert "quản lý cam kết trách nhiệm" in out.stdout
+
+
+def test_quiet_keeps_problems(mini: Path):
+    r = run("--quiet", "validate", "--data", mini)
+    assert r.exit_code == 0 and r.stdout == ""
+    (mini / "2019/commitments/cam-lo.yaml").write_text("unit: cam-lo\n", encoding="utf-8")
+    r = run("--quiet", "validate", "--data", mini)
+    assert r.exit_code == 1 and "[E008]" in r.stdout

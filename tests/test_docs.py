@@ -68,3 +68,25 @@ def test_code_is_ruff_clean():
     assert result.returncode == 0, result.stdout
     result = subprocess.run([ruff, "format", "--check", str(REPO)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_every_message_has_both_languages():
+    """Vietnamese is the source; the English catalogue must translate every message id, with
+    the same placeholders."""
+    import importlib.util
+
+    from babel.messages.pofile import read_po
+
+    spec = importlib.util.spec_from_file_location("messages", REPO / "scripts/messages.py")
+    messages = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(messages)
+    assert messages.update(write=False) == {"en": 0}, "run: python scripts/messages.py"
+    with (REPO / "camket/locale/en/LC_MESSAGES/camket.po").open("rb") as f:
+        catalog = read_po(f)
+    used = {m.id for m in messages.extract() if m.id}
+    translated = {m.id: m.string for m in catalog if m.id}
+    assert used <= set(translated)
+    for msgid in used:
+        assert sorted(re.findall(r"\{[^}]*\}", msgid)) == sorted(
+            re.findall(r"\{[^}]*\}", translated[msgid])
+        ), msgid
