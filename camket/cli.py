@@ -179,6 +179,12 @@ def _main(
 def validate(
     data: DataOption = None,
     json_output: JsonOption = False,
+    use_cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache", help=_("Dùng lại kết quả lần trước khi không tệp nào thay đổi.")
+        ),
+    ] = True,
     explain: Annotated[
         str | None,
         typer.Option(
@@ -190,7 +196,7 @@ def validate(
     ] = None,
 ) -> None:
     """Check every file; problems as path:line:col, or one code explained."""
-    from camket import loader, present
+    from camket import present
     from camket.problems import has_errors
 
     if explain is not None:
@@ -209,13 +215,24 @@ def validate(
         _out().print(explanation(code), markup=False)
         return
     root = _root(data)
-    project, problems = loader.load_and_check(root)
+    from camket import cache
+
+    key = cache.key(root, i18n.language(), clock.today()) if use_cache else None
+    hit = cache.load(key, root) if key else None
+    if hit is not None:
+        files, problems = hit
+    else:
+        from camket import loader
+
+        files, problems = loader.check_folder(root)
+        if key:
+            cache.store(key, root, files, problems)
     if json_output:
         print(present.problems_json(problems))
     else:
         for line in present.problems_text(problems):
             _out(always=True).print(line, markup=False)
-        _out().print(present.summary(problems, project.file_count), markup=False)
+        _out().print(present.summary(problems, files), markup=False)
     raise typer.Exit(1 if has_errors(problems) else 0)
 
 

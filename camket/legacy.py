@@ -161,9 +161,14 @@ def _score(text: str) -> float:
     return sum(is_syllable(w) for w in words) / len(words)
 
 
+def suspicious(text: str) -> bool:
+    """Cheap first look: does the text hold a letter Vietnamese never uses?"""
+    return _SUSPICIOUS.search(text) is not None
+
+
 def detect(text: str) -> str | None:
     """'tcvn3' or 'vni' when `text` reads far better converted; None otherwise."""
-    if not _SUSPICIOUS.search(text):
+    if not suspicious(text):
         return None
     now = _score(text)
     best, name = now, None

@@ -5,7 +5,9 @@ Each stage returns its problems; none raises them. `status` loads one year, `val
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from camket import checks, clock, folder
@@ -17,18 +19,26 @@ from camket.project import Project, YearData
 from camket.reading import read_file
 
 
-def _outside(root: Path, path: Path) -> bool:
-    """A symbolic link that leads out of the data folder (never followed)."""
+def _outside(root: Path, path: Path, inside: set[Path]) -> bool:
+    """A symbolic link that leads out of the data folder (never followed). Folders already
+    known to be inside are remembered in `inside`: resolving every file's path costs a
+    system call per component."""
+    parent = path.parent
+    if not path.is_symlink() and parent in inside:
+        return False
+    base = root.resolve()
     try:
-        path.resolve().relative_to(root.resolve())
+        path.resolve().relative_to(base)
+        parent.resolve().relative_to(base)
     except ValueError:
         return True
+    inside.add(parent)
     return False
 
 
 def _load_model(project: Project, path: Path, model: type, problems: list[Problem]):
     project.file_count += 1
-    if _outside(project.root, path):
+    if _outside(project.root, path, project.inside):
         message = _(
             "tệp là liên kết trỏ ra ngoài thư mục dữ liệu ({target}); camket không đọc tệp ngoài "
             "thư mục dữ liệu, hãy chép tệp vào đây thay cho liên kết"
@@ -46,8 +56,37 @@ def _load_model(project: Project, path: Path, model: type, problems: list[Proble
     return built
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading allocates hundreds of thousands of small containers and keeps them all; the
+    cyclic garbage collector would rescan the growing heap again and again (it halves the
+    speed of a large folder). What loading builds has no reference cycles to collect."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load(root: Path, years: Iterable[int] | None = None) -> tuple[Project, list[Problem]]:
     """Read and build; `years` limits the year folders read (None: all of them)."""
+    with _collector_paused():
+        return _load(root, years)
+
+
+def _load(root: Path, years: Iterable[int] | None) -> tuple[Project, list[Problem]]:
+    project, problems = _shared(root)
+    wanted = None if years is None else set(years)
+    for year, year_dir in folder.year_folders(root):
+        if wanted is None or year in wanted:
+            _add_year(project, year, year_dir, problems)
+    return project, problems
+
+
+def _shared(root: Path) -> tuple[Project, list[Problem]]:
+    """camket.yaml and units.yaml: what every year needs."""
     problems: list[Problem] = []
     project = Project(root=root, today=clock.today())
     settings_path = root / folder.SETTINGS
@@ -63,53 +102,96 @@ def load(root: Path, years: Iterable[int] | None = None) -> tuple[Project, list[
                 _("thiếu tệp {name}: danh sách các khối và đơn vị").format(name=folder.UNITS),
             )
         )
-    wanted = None if years is None else set(years)
-    for year, year_dir in folder.year_folders(root):
-        if wanted is not None and year not in wanted:
-            continue
-        files = folder.year_files(year, year_dir)
-        config = None
-        if files.year_file.exists():
-            config = _load_model(project, files.year_file, YearConfig, problems)
-        else:
+    return project, problems
+
+
+def _add_year(project: Project, year: int, year_dir: Path, problems: list[Problem]) -> None:
+    """One year folder: year.yaml, seal.yaml and the commitments files."""
+    files = folder.year_files(year, year_dir)
+    config = None
+    if files.year_file.exists():
+        config = _load_model(project, files.year_file, YearConfig, problems)
+    else:
+        problems.append(
+            Problem.at(
+                Span(files.year_file, 1, 1),
+                "E032",
+                _(
+                    "thư mục năm {year} thiếu tệp {name} (chủ đề năm, ngày ký, số nhóm nhiệm vụ)"
+                ).format(year=year, name=folder.YEAR),
+            )
+        )
+    data = YearData(year=year, folder=year_dir, config=config)
+    seal_path = year_dir / folder.SEAL
+    if seal_path.exists():
+        data.seal = _load_model(project, seal_path, SealFile, problems)
+    for path in files.commitments:
+        if path.stem in data.files:
             problems.append(
                 Problem.at(
-                    Span(files.year_file, 1, 1),
-                    "E032",
+                    Span(path, 1, 1),
+                    "E035",
                     _(
-                        "thư mục năm {year} thiếu tệp {name} (chủ đề năm, ngày "
-                        "ký, số nhóm nhiệm vụ)"
-                    ).format(year=year, name=folder.YEAR),
+                        "đơn vị '{unit}' đã có tệp {other}; mỗi đơn vị chỉ một tệp cam kết mỗi "
+                        "năm, "
+                        "hãy gộp hai tệp"
+                    ).format(unit=path.stem, other=data.files[path.stem].name),
                 )
             )
-        data = YearData(year=year, folder=year_dir, config=config)
-        seal_path = year_dir / folder.SEAL
-        if seal_path.exists():
-            data.seal = _load_model(project, seal_path, SealFile, problems)
-        for path in files.commitments:
-            if path.stem in data.files:
-                problems.append(
-                    Problem.at(
-                        Span(path, 1, 1),
-                        "E035",
-                        _(
-                            "đơn vị '{unit}' đã có tệp {other}; mỗi đơn vị chỉ một tệp cam kết mỗi "
-                            "năm, "
-                            "hãy gộp hai tệp"
-                        ).format(unit=path.stem, other=data.files[path.stem].name),
-                    )
-                )
-                continue
-            data.files[path.stem] = path
-            built = _load_model(project, path, Commitments, problems)
-            if built is not None:
-                data.commitments[path.stem] = built
-        project.years[year] = data
-    return project, problems
+            continue
+        data.files[path.stem] = path
+        built = _load_model(project, path, Commitments, problems)
+        if built is not None:
+            data.commitments[path.stem] = built
+    project.years[year] = data
 
 
 def load_and_check(root: Path, years: Iterable[int] | None = None) -> tuple[Project, list[Problem]]:
     project, problems = load(root, years)
-    problems.extend(checks.run(project))
+    with _collector_paused():
+        problems.extend(checks.run(project))
     problems.sort(key=sort_key)
     return project, problems
+
+
+def check_folder(root: Path) -> tuple[int, list[Problem]]:
+    """Every problem of the whole folder, one year at a time: (files read, problems).
+
+    A year's models are dropped once its checks have run, so memory is that of the largest
+    year, not of the folder; only the item ids cross years (for E108). camket.yaml and
+    units.yaml are read once; the checks about them run with each year and report once.
+    """
+    from camket.checks import item_ids
+
+    with _collector_paused():
+        base, shared_problems = _shared(root)
+        problems: dict[Problem, None] = dict.fromkeys(shared_problems)
+        files = base.file_count
+        ids: list[tuple[str, Span]] = []
+        years = folder.year_folders(root)
+        if not years:
+            problems.update(dict.fromkeys(checks.run(base)))
+        for year, year_dir in years:
+            project = Project(
+                root=root,
+                today=base.today,
+                settings=base.settings,
+                units_file=base.units_file,
+                inside=base.inside,
+            )
+            found: list[Problem] = []
+            _add_year(project, year, year_dir, found)
+            found.extend(checks.run(project))
+            problems.update(dict.fromkeys(found))
+            files += project.file_count
+            ids.extend(
+                (item.id, item.value_span("id"))
+                for c in project.years[year].commitments.values()
+                for item in c.items()
+            )
+            del project, found
+        seen = {(p.path, p.line, p.col) for p in problems if p.code == item_ids.CODE}
+        for span, message in item_ids.findings(ids, root):
+            if (span.path, span.line, span.col) not in seen:
+                problems[Problem.at(span, item_ids.CODE, message, item_ids.SEVERITY)] = None
+    return files, sorted(problems, key=sort_key)

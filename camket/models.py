@@ -18,7 +18,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PrivateAttr,
     WithJsonSchema,
     model_validator,
 )
@@ -29,43 +28,44 @@ from camket.reading import LocDict
 
 
 class Node(BaseModel):
-    """Base of every model: unknown keys are errors, and each instance keeps its source marks."""
+    """Base of every model: unknown keys are errors, and each instance keeps its source marks.
+
+    The marks are the `LocDict` the instance was validated from, kept as a plain instance
+    attribute (`source`): pydantic's private attributes would cost a dict per instance, and
+    tens of thousands of items are loaded at once. Serialising and comparing ignore it.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False, hide_input_in_errors=True)
-
-    _src: LocDict | None = PrivateAttr(default=None)
 
     @model_validator(mode="wrap")
     @classmethod
     def _keep_marks(cls, data: Any, handler: Any) -> Any:
         model = handler(data)
         if isinstance(data, LocDict):
-            model._src = data
+            object.__setattr__(model, "_src", data)
         return model
 
+    @property
+    def source(self) -> LocDict:
+        src = self.__dict__.get("_src")
+        assert src is not None, "model built without source marks"
+        return src
+
+    def with_source(self, src: LocDict) -> Node:
+        object.__setattr__(self, "_src", src)
+        return self
+
     def span(self) -> Span:
-        assert self._src is not None, "model built without source marks"
-        return self._src.span()
+        return self.source.span()
 
     def value_span(self, field: str) -> Span:
         """Where the value of `field` starts; the mapping itself when the field was left out."""
-        src = self._src
-        assert src is not None, "model built without source marks"
+        src = self.source
         return src.value_span(field) if field in src.marks else src.span()
 
     def key_span(self, field: str) -> Span:
-        src = self._src
-        assert src is not None, "model built without source marks"
+        src = self.source
         return src.key_span(field) if field in src.marks else src.span()
-
-    def element_span(self, field: str, index: int) -> Span:
-        """Where element `index` of the list in `field` starts."""
-        src = self._src
-        assert src is not None, "model built without source marks"
-        value = src.get(field)
-        if hasattr(value, "value_span") and index < len(value):
-            return value.value_span(index)
-        return self.value_span(field)
 
 
 class Status(StrEnum):

@@ -29,6 +29,7 @@ class Project:
     units_file: UnitsFile | None = None
     years: dict[int, YearData] = field(default_factory=dict)
     file_count: int = 0  # files read, for the summary line
+    inside: set[Path] = field(default_factory=set)  # folders known to be in the data folder
 
     @cached_property
     def blocks(self) -> dict[str, Block]:

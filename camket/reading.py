@@ -43,19 +43,51 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _MAX_CONTROL_REPORTS = 20
 
 
+class _Loader(yaml.CSafeLoader):
+    """libyaml's composer, with PyYAML's resolution of plain scalars short-cut.
+
+    PyYAML resolves every plain scalar by trying the regexes registered for its first
+    character; most scalars in camket's files are Vietnamese text whose first character starts
+    no number, boolean, date or null, and they are plain strings without trying anything. The
+    rest go through PyYAML's own resolver, so every tag comes out exactly as it would.
+    """
+
+    _first = frozenset(k for k in yaml.CSafeLoader.yaml_implicit_resolvers if k)
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if not implicit[0] or not value:
+                return _STR if not implicit[0] else super().resolve(kind, value, implicit)
+            first = value[0]
+            # Words that YAML reads as booleans or null are at most five letters long.
+            if first not in self._first or (len(value) > 5 and first.isalpha()):
+                return _STR
+        return super().resolve(kind, value, implicit)
+
+    # No path resolvers are registered: nothing to track while descending.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+def compose(text: str) -> yaml.Node | None:
+    return yaml.compose(text, Loader=_Loader)
+
+
 class LocDict(dict):
     """A mapping read from YAML; `marks[key]` = (key line, key col, value line, value col)."""
 
+    # path, line, col: where the mapping starts; flow: written inline as {a: 1}; marks; raw:
+    # the source text of its non-string scalars (None when there are none). Set by the reader.
     __slots__ = ("col", "flow", "line", "marks", "path", "raw")
-
-    def __init__(self, path: Path, line: int, col: int, flow: bool = False) -> None:
-        super().__init__()
-        self.path = path
-        self.line = line
-        self.col = col
-        self.flow = flow  # written inline as {a: 1, b: 2}
-        self.marks: dict[str, tuple[int, int, int, int]] = {}
-        self.raw: dict[str, str] | None = None  # source text of non-string scalars
+    path: Path
+    line: int
+    col: int
+    flow: bool
+    marks: dict[str, tuple[int, int, int, int]]
+    raw: dict[str, str] | None
 
     def span(self) -> Span:
         return Span(self.path, self.line, self.col)
@@ -73,14 +105,11 @@ class LocList(list):
     """A sequence read from YAML; `marks[i]` = (line, col) of element i."""
 
     __slots__ = ("col", "line", "marks", "path", "raw")
-
-    def __init__(self, path: Path, line: int, col: int) -> None:
-        super().__init__()
-        self.path = path
-        self.line = line
-        self.col = col
-        self.marks: list[tuple[int, int]] = []
-        self.raw: dict[int, str] | None = None
+    path: Path
+    line: int
+    col: int
+    marks: list[tuple[int, int]]
+    raw: dict[int, str] | None
 
     def span(self) -> Span:
         return Span(self.path, self.line, self.col)
@@ -171,7 +200,7 @@ def read_text(path: Path, text: str) -> tuple[Any, list[Problem]]:
     try:
         if "*" in text and _has_alias(path, text):
             return None, _alias_problems(path, text)
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+        node = compose(text)
     except yaml.MarkedYAMLError as e:
         return None, [_syntax_problem(path, e, text)]
     except yaml.reader.ReaderError as e:  # a character libyaml refuses: point at it
@@ -304,18 +333,27 @@ class _Builder:
         return self.scalar(node)
 
     def mapping(self, node: yaml.MappingNode) -> LocDict:
-        out = LocDict(
-            self.path, node.start_mark.line + 1, node.start_mark.column + 1, bool(node.flow_style)
-        )
+        # The hot loop of every load: attributes are set inline, and plain keys and text
+        # values take the short way (`_key` and `value` handle everything else).
+        start = node.start_mark
+        out = LocDict()
+        out.path, out.line, out.col = self.path, start.line + 1, start.column + 1
+        out.flow, out.raw = bool(node.flow_style), None
+        marks: dict[str, tuple[int, int, int, int]] = {}
+        out.marks = marks
         if node.tag != _MAP:
             self._unsupported_tag(node)
+        scalar = yaml.ScalarNode
         for knode, vnode in node.value:
-            key = self._key(knode)
-            if key is None:
-                continue
-            kl, kc = knode.start_mark.line + 1, knode.start_mark.column + 1
-            if key in out:
-                first_line, first_col = out.marks[key][:2]
+            if type(knode) is scalar and knode.tag == _STR and knode.value.isascii():
+                key = knode.value
+            else:
+                key = self._key(knode)
+                if key is None:
+                    continue
+            kmark, vmark = knode.start_mark, vnode.start_mark
+            if key in marks:
+                first_line, first_col = marks[key][:2]
                 self._problem(
                     knode,
                     "E004",
@@ -325,21 +363,33 @@ class _Builder:
                     ).format(key=key, line=first_line, col=first_col),
                 )
                 continue
-            out[key] = self.value(vnode)
-            out.marks[key] = (kl, kc, vnode.start_mark.line + 1, vnode.start_mark.column + 1)
-            if isinstance(vnode, yaml.ScalarNode) and vnode.tag not in (_STR, _NULL):
-                if out.raw is None:
-                    out.raw = {}
-                out.raw[key] = vnode.value
+            if type(vnode) is scalar:
+                tag = vnode.tag
+                if tag == _STR:
+                    out[key] = self._text(vnode)
+                else:
+                    out[key] = self.scalar(vnode)
+                    if tag != _NULL:
+                        if out.raw is None:
+                            out.raw = {}
+                        out.raw[key] = vnode.value
+            else:
+                out[key] = self.value(vnode)
+            marks[key] = (kmark.line + 1, kmark.column + 1, vmark.line + 1, vmark.column + 1)
         return out
 
     def sequence(self, node: yaml.SequenceNode) -> LocList:
-        out = LocList(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+        start = node.start_mark
+        out = LocList()
+        out.path, out.line, out.col, out.raw = self.path, start.line + 1, start.column + 1, None
+        marks: list[tuple[int, int]] = []
+        out.marks = marks
         if node.tag != _SEQ:
             self._unsupported_tag(node)
         for i, child in enumerate(node.value):
             out.append(self.value(child))
-            out.marks.append((child.start_mark.line + 1, child.start_mark.column + 1))
+            mark = child.start_mark
+            marks.append((mark.line + 1, mark.column + 1))
             if isinstance(child, yaml.ScalarNode) and child.tag not in (_STR, _NULL):
                 if out.raw is None:
                     out.raw = {}
@@ -367,7 +417,9 @@ class _Builder:
 
     def _text(self, node: yaml.ScalarNode) -> str:
         text = node.value
-        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        if text.isascii():
+            return text
+        if not unicodedata.is_normalized("NFC", text):
             if not self._nfd_reported:
                 self._nfd_reported = True
                 self._problem(
@@ -381,7 +433,7 @@ class _Builder:
                     Severity.WARNING,
                 )
             text = unicodedata.normalize("NFC", text)
-        if not text.isascii():
+        if legacy.suspicious(text):
             self._legacy(node, text)
         return text
 

@@ -101,7 +101,7 @@ def _entry_problems(
         head=c.head,
         groups=[Group.model_construct(title="", items=[item])],
     )
-    one._src = c._src
+    one.with_source(c.source)
     view = Project(
         root=project.root,
         today=project.today,

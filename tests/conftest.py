@@ -28,9 +28,10 @@ EMBEDDED_DATA = REPO / "data"
 
 
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test depends on the developer's environment; Rich never wraps what is asserted."""
-    for name in ("CAMKET_DATA", "CAMKET_TODAY", "SOURCE_DATE_EPOCH", "CAMKET_DEBUG"):
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test depends on the developer's environment or cache; Rich never wraps output."""
+    monkeypatch.setenv("CAMKET_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    for name in ("CAMKET_DATA", "CAMKET_TODAY", "SOURCE_DATE_EPOCH", "CAMKET_DEBUG", "CAMKET_LANG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "250")
     monkeypatch.setenv("NO_COLOR", "1")

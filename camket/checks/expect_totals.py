@@ -55,7 +55,7 @@ def check(project: Project) -> Iterator[Finding]:
             unit = project.units.get(stem)
             if unit is not None:
                 counted[unit.block] += len(c.items())
-        expect_src = config._src["expect"]
+        expect_src = config.source["expect"]
         complete = len(data.commitments) == len(data.files)
         for block_id, declared in config.expect.items():
             where = expect_src.value_span(block_id)

@@ -39,11 +39,12 @@ groups:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
-from camket.checks._common import Finding, duplicates
+from camket.checks._common import Finding
 from camket.i18n import _
-from camket.problems import Severity
+from camket.problems import Severity, Span
 from camket.project import Project
 
 CODE = "E108"
@@ -52,17 +53,26 @@ SEVERITY = Severity.ERROR
 
 def check(project: Project) -> Iterator[Finding]:
     items = (
-        item
+        (item.id, item.value_span("id"))
         for data in project.years.values()
         for c in data.commitments.values()
         for item in c.items()
     )
-    for item, first in duplicates(items):
-        where = first.value_span("id")
-        yield (
-            item.value_span("id"),
-            _(
-                "mã nội dung '{id}' đã dùng ở {path}:{line}; mỗi nội dung cam kết cần một mã riêng "
-                "trong toàn bộ thư mục dữ liệu"
-            ).format(id=item.id, path=os.path.relpath(where.path, project.root), line=where.line),
-        )
+    return findings(items, project.root)
+
+
+def findings(items: Iterable[tuple[str, Span]], root: Path) -> Iterator[Finding]:
+    """Each later use of an id, naming the first. Validation of a whole folder feeds the ids
+    of one year after another through here, so duplicates across years are found without
+    holding every year in memory."""
+    first: dict[str, Span] = {}
+    for item_id, span in items:
+        where = first.setdefault(item_id, span)
+        if where is not span:
+            yield (
+                span,
+                _(
+                    "mã nội dung '{id}' đã dùng ở {path}:{line}; mỗi nội dung cam kết cần một mã "
+                    "riêng trong toàn bộ thư mục dữ liệu"
+                ).format(id=item_id, path=os.path.relpath(where.path, root), line=where.line),
+            )

@@ -54,7 +54,7 @@ def check(project: Project) -> Iterator[Finding]:
         config = data.config
         if config is None or not config.report:
             continue
-        src = config._src["report"]
+        src = config.source["report"]
         for key in config.report:
             if key not in allowed:
                 guess = difflib.get_close_matches(key, allowed, n=1)

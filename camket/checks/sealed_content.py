@@ -70,7 +70,7 @@ def check(project: Project) -> Iterator[Finding]:
             if change.approved:
                 continue
             if change.kind == "removed":
-                items = data.seal._src["items"]
+                items = data.seal.source["items"]
                 yield (
                     items.key_span(change.item_id),
                     _(
