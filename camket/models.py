@@ -26,6 +26,10 @@ from pydantic_core import PydanticCustomError
 from camket.problems import Span
 from camket.reading import LocDict
 
+# One shared, never-changed set for every model: the models are frozen, so pydantic never adds
+# to it in place (model_copy copies it before updating).
+_GIVEN: set[str] = set()
+
 
 class Node(BaseModel):
     """Base of every model: unknown keys are errors, and each instance keeps its source marks.
@@ -43,6 +47,9 @@ class Node(BaseModel):
         model = handler(data)
         if isinstance(data, LocDict):
             object.__setattr__(model, "_src", data)
+            # Which fields were given is in the source already (its keys); pydantic's own set
+            # per instance would cost a few megabytes a year of data.
+            object.__setattr__(model, "__pydantic_fields_set__", _GIVEN)
         return model
 
     @property

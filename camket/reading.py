@@ -76,8 +76,24 @@ def compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=_Loader)
 
 
+_BITS = 24  # lines and columns up to 16 million
+
+
+def _pack(kl: int, kc: int, vl: int, vc: int) -> int:
+    return (((kl << _BITS | kc) << _BITS | vl) << _BITS) | vc
+
+
+def _unpack(packed: int) -> tuple[int, int, int, int]:
+    mask = (1 << _BITS) - 1
+    return (packed >> 3 * _BITS, packed >> 2 * _BITS & mask, packed >> _BITS & mask, packed & mask)
+
+
 class LocDict(dict):
-    """A mapping read from YAML; `marks[key]` = (key line, key col, value line, value col)."""
+    """A mapping read from YAML, with the key and value position of each of its keys.
+
+    Positions are packed into one int per key (`_pack`): tens of thousands of mappings are
+    held at once, and a tuple of four ints costs twice as much memory.
+    """
 
     # path, line, col: where the mapping starts; flow: written inline as {a: 1}; marks; raw:
     # the source text of its non-string scalars (None when there are none). Set by the reader.
@@ -86,18 +102,18 @@ class LocDict(dict):
     line: int
     col: int
     flow: bool
-    marks: dict[str, tuple[int, int, int, int]]
+    marks: dict[str, int]
     raw: dict[str, str] | None
 
     def span(self) -> Span:
         return Span(self.path, self.line, self.col)
 
     def key_span(self, key: str) -> Span:
-        kl, kc, _vl, _vc = self.marks[key]
+        kl, kc, _vl, _vc = _unpack(self.marks[key])
         return Span(self.path, kl, kc)
 
     def value_span(self, key: str) -> Span:
-        _kl, _kc, vl, vc = self.marks[key]
+        _kl, _kc, vl, vc = _unpack(self.marks[key])
         return Span(self.path, vl, vc)
 
 
@@ -339,7 +355,7 @@ class _Builder:
         out = LocDict()
         out.path, out.line, out.col = self.path, start.line + 1, start.column + 1
         out.flow, out.raw = bool(node.flow_style), None
-        marks: dict[str, tuple[int, int, int, int]] = {}
+        marks: dict[str, int] = {}
         out.marks = marks
         if node.tag != _MAP:
             self._unsupported_tag(node)
@@ -353,7 +369,7 @@ class _Builder:
                     continue
             kmark, vmark = knode.start_mark, vnode.start_mark
             if key in marks:
-                first_line, first_col = marks[key][:2]
+                first_line, first_col = _unpack(marks[key])[:2]
                 self._problem(
                     knode,
                     "E004",
@@ -375,7 +391,7 @@ class _Builder:
                         out.raw[key] = vnode.value
             else:
                 out[key] = self.value(vnode)
-            marks[key] = (kmark.line + 1, kmark.column + 1, vmark.line + 1, vmark.column + 1)
+            marks[key] = _pack(kmark.line + 1, kmark.column + 1, vmark.line + 1, vmark.column + 1)
         return out
 
     def sequence(self, node: yaml.SequenceNode) -> LocList:
