@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
@@ -12,10 +13,12 @@ from rich.text import Text
 
 from camket import vn
 from camket.i18n import _
-from camket.periods import Moved
 from camket.problems import Problem, Severity
-from camket.project import Project
-from camket.tally import Counts, YearTally
+
+if TYPE_CHECKING:  # `validate` prints problems without loading the models (a cache hit)
+    from camket.periods import Moved
+    from camket.project import Project
+    from camket.tally import Counts, YearTally
 
 
 def problems_text(problems: Sequence[Problem]) -> list[str]:
