@@ -163,3 +163,34 @@ def test_control_characters_are_errors_at_their_place():
 def test_windows_line_endings_are_fine():
     value, problems = read_text(P, "a: Tỉnh ủy\r\nb: 2\r\n")
     assert problems == [] and value == {"a": "Tỉnh ủy", "b": 2}
+
+
+def test_fast_scalar_resolution_gives_pyyaml_tags():
+    """camket's short-cut in resolving plain scalars must not change a single tag."""
+    import yaml
+
+    from camket.reading import _Loader
+    from tests.conftest import EMBEDDED_DATA
+
+    def tags(node, out):
+        if isinstance(node, yaml.ScalarNode):
+            out.append((node.value, node.tag))
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                tags(k, out)
+                tags(v, out)
+        elif isinstance(node, yaml.SequenceNode):
+            for child in node.value:
+                tags(child, out)
+        return out
+
+    tricky = (
+        "a: [yes, No, on, OFF, y, n, ~, null, Null, NULL, '', 010, 0x1f, 0o17, 1_000, 1:30, "
+        ".inf, -.Inf, .NaN, -.5, +1, 1e3, 2019-02-30, 2001-12-14t21:59:43.10-05:00, <<, =, "
+        "true, FALSE, Đúng, Tỉnh, Nguyễn, Ông, Yes please, Off-road, 'x', \"y\", !!str 5]\n"
+        "on: 1\n? [a]\n: b\n"
+    )
+    samples = [tricky] + [p.read_text(encoding="utf-8") for p in EMBEDDED_DATA.rglob("*.yaml")]
+    for text in samples:
+        expected = tags(yaml.compose(text, Loader=yaml.CSafeLoader), [])
+        assert tags(yaml.compose(text, Loader=_Loader), []) == expected
