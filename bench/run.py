@@ -37,6 +37,7 @@ sys.path.insert(0, str(HERE))
 import make_large  # noqa: E402
 
 CAMKET = [sys.executable, "-m", "camket"]
+JUDGED_FROM = 20  # the size the targets are for: ten years of a province and its cascade
 FLOOR = (
     "import sys, yaml\nfrom pathlib import Path\n"
     "for p in sorted(Path(sys.argv[1]).rglob('*.yaml')):\n"
@@ -169,7 +170,7 @@ def main() -> int:
             f"{r['report_load']:.2f} s + render {r['report_render']:.2f} s; memory "
             f"{r['memory_mb']:.1f} MB above the baseline ({r['memory_total_mb']:.0f} MB in all)"
         )
-        floor, judged = r["floor"], n == largest
+        floor, judged = r["floor"], n == largest and n >= JUDGED_FROM
         target(f"N={n} validate / floor", r["validate"] / floor, 1.5, judged=judged)
         target(f"N={n} status / floor", r["status"] / floor, 0.35, judged=judged)
         target(
@@ -192,7 +193,10 @@ def main() -> int:
         print(f"\ngrowth from N={small} to N={large}: data ×{b['mb'] / a['mb']:.2f}")
         for key in ("floor", "validate", "status", "report_load", "memory_mb"):
             print(f"  {key:<12} ×{b[key] / a[key]:.2f}")
-    print("\nall targets met" if ok else "\nsome targets missed")
+    if largest < JUDGED_FROM:
+        print(f"\ntargets are judged at N ≥ {JUDGED_FROM}; this run only shows the figures")
+    else:
+        print("\nall targets met" if ok else "\nsome targets missed")
     return 0 if ok or not args.check else 1
 
 
