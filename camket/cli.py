@@ -276,10 +276,9 @@ def status(
     since = _date(compare)
     project = _load_year(_root(data), year)
     if unit is not None and unit not in project.units:
-        import difflib
+        from camket.suggest import hint as suggestion
 
-        guess = difflib.get_close_matches(unit, list(project.units), n=1)
-        hint = _("; có phải ý bạn là '{g}'?").format(g=guess[0]) if guess else ""
+        hint = suggestion(unit, project.units)
         _err().print(
             _("lỗi: không có đơn vị '{unit}' trong units.yaml{hint}").format(unit=unit, hint=hint),
             markup=False,
@@ -506,11 +505,10 @@ def sheets(
     chosen = list(units or [u.id for u in project.units.values() if u.id in data_year.commitments])
     missing = [u for u in chosen if u not in data_year.commitments]
     if missing:
-        import difflib
+        from camket.suggest import hint as suggestion
 
         for u in missing:
-            guess = difflib.get_close_matches(u, list(data_year.commitments), n=1)
-            hint = _("; có phải ý bạn là '{g}'?").format(g=guess[0]) if guess else ""
+            hint = suggestion(u, data_year.commitments)
             _err().print(
                 _("lỗi: năm {year} không có bản cam kết của đơn vị '{unit}'{hint}").format(
                     year=year, unit=u, hint=hint

@@ -30,10 +30,10 @@ expect:
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Iterator
 
+from camket import suggest
 from camket.checks._common import Finding
 from camket.i18n import _
 from camket.problems import Severity
@@ -60,8 +60,7 @@ def check(project: Project) -> Iterator[Finding]:
         for block_id, declared in config.expect.items():
             where = expect_src.value_span(block_id)
             if block_id not in project.blocks:
-                guess = difflib.get_close_matches(block_id, list(project.blocks), n=1)
-                hint = _("; có phải ý bạn là '{g}'?").format(g=guess[0]) if guess else ""
+                hint = suggest.hint(block_id, project.blocks)
                 yield (
                     expect_src.key_span(block_id),
                     _("expect: khối '{block}' không có trong units.yaml{hint}").format(

@@ -38,9 +38,9 @@ groups:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
+from camket import suggest
 from camket.checks._common import Finding
 from camket.i18n import _
 from camket.problems import Severity, Span
@@ -57,8 +57,8 @@ def check(project: Project) -> Iterator[Finding]:
         for stem, path in data.files.items():
             if stem in project.units:
                 continue
-            guess = difflib.get_close_matches(stem, list(project.units), n=1)
-            hint = _("; có phải ý bạn là '{g}.yaml'?").format(g=guess[0]) if guess else ""
+            guess = suggest.closest(stem, project.units)
+            hint = _("; có phải ý bạn là '{g}.yaml'?").format(g=guess) if guess else ""
             yield (
                 Span(path, 1, 1),
                 _(
