@@ -17,9 +17,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from camket.i18n import _
+from camket.located import LocDict, LocList, Reported
 from camket.models import STATUS_ALIASES, Status
 from camket.problems import Problem, Span
-from camket.reading import LocDict, LocList, Reported
 
 M = TypeVar("M", bound=BaseModel)
 

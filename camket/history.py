@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from camket import git
+from camket.located import LocDict
 from camket.models import STATUS_ALIASES
-from camket.reading import LocDict, read_text
+from camket.reading import read_text
 
 FIELDS = ("text", "due", "status", "indicator")
 

@@ -23,8 +23,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from camket.located import LocDict
 from camket.problems import Span
-from camket.reading import LocDict
 
 # One shared, never-changed set for every model: the models are frozen, so pydantic never adds
 # to it in place (model_copy copies it before updating).

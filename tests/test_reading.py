@@ -8,7 +8,8 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-from camket.reading import LocDict, LocList, read_file, read_text
+from camket.located import LocDict, LocList
+from camket.reading import read_file, read_text
 
 P = Path("x.yaml")
 

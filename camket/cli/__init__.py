@@ -1,0 +1,10 @@
+"""camket's command line: one module per group of commands, registered on one Typer app.
+
+`app.py` holds the app, the shared options and the entry point; importing the command modules
+registers their commands, in the order `camket --help` lists them.
+"""
+
+from camket.cli import checking, documents, progress, setup  # noqa: F401  (registration)
+from camket.cli.app import app, main
+
+__all__ = ["app", "main"]

@@ -1,0 +1,162 @@
+"""Commands that check and count: validate, status."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from camket import clock, i18n
+from camket.cli.app import (
+    AsOfOption,
+    DataOption,
+    JsonOption,
+    QuarterOption,
+    _as_of,
+    _date,
+    _err,
+    _load_year,
+    _out,
+    _root,
+    _write,
+    app,
+)
+from camket.i18n import _
+
+
+@app.command(
+    help=_(
+        "Kiểm tra mọi tệp của thư mục dữ liệu; in từng lỗi dạng tệp:dòng:cột.\n\nVí dụ: camket "
+        "validate --data data/; camket validate --explain E012"
+    )
+)
+def validate(
+    data: DataOption = None,
+    json_output: JsonOption = False,
+    use_cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache", help=_("Dùng lại kết quả lần trước khi không tệp nào thay đổi.")
+        ),
+    ] = True,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="MÃ",
+            help=_("Giải thích một mã lỗi (ví dụ E012) và cách sửa."),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check every file; problems as path:line:col, or one code explained."""
+    from camket import present
+    from camket.problems import has_errors
+
+    if explain is not None:
+        from camket.explanations import EXPLANATIONS
+        from camket.explanations import explain as explanation
+
+        code = explain.strip().upper()
+        if code not in EXPLANATIONS:
+            _err().print(
+                _("lỗi: không có mã '{code}'; các mã: {codes}").format(
+                    code=explain, codes=", ".join(sorted(EXPLANATIONS))
+                ),
+                markup=False,
+            )
+            raise typer.Exit(1)
+        _out().print(explanation(code), markup=False)
+        return
+    root = _root(data)
+    from camket import cache
+
+    key = cache.key(root, i18n.language(), clock.today()) if use_cache else None
+    hit = cache.load(key, root) if key else None
+    if hit is not None:
+        files, problems = hit
+    else:
+        from camket import loader
+
+        files, problems = loader.check_folder(root)
+        if key:
+            cache.store(key, root, files, problems)
+    if json_output:
+        print(present.problems_json(problems))
+    else:
+        for line in present.problems_text(problems):
+            _out(always=True).print(line, markup=False)
+        _out().print(present.summary(problems, files), markup=False)
+    raise typer.Exit(1 if has_errors(problems) else 0)
+
+
+@app.command(
+    help=_(
+        "Tổng hợp kết quả thực hiện cam kết của một năm theo khối và đơn vị.\n\nVí dụ: camket "
+        "status 2019 --quarter 2 --compare 2019-03-31"
+    )
+)
+def status(
+    year: Annotated[int, typer.Argument(help=_("Năm cần tổng hợp, ví dụ 2019."))],
+    data: DataOption = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help=_("Chỉ một đơn vị (mã đơn vị)."), show_default=False),
+    ] = None,
+    as_of: AsOfOption = None,
+    quarter: QuarterOption = None,
+    chart: Annotated[
+        Path | None,
+        typer.Option(
+            "--chart", help=_("Ghi biểu đồ kết quả (PNG) vào tệp này."), show_default=False
+        ),
+    ] = None,
+    compare: Annotated[
+        str | None,
+        typer.Option(
+            "--compare",
+            "--since",
+            help=_("So sánh với ngày này: nội dung mới hoàn thành, mới chậm, tạm dừng."),
+            show_default=False,
+        ),
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """The year's tallies by block and unit, or what moved between two dates."""
+    from camket import present
+    from camket.tally import default_as_of, tally
+
+    when = _as_of(year, as_of, quarter)
+    since = _date(compare)
+    project = _load_year(_root(data), year)
+    if unit is not None and unit not in project.units:
+        from camket.suggest import hint as suggestion
+
+        hint = suggestion(unit, project.units)
+        _err().print(
+            _("lỗi: không có đơn vị '{unit}' trong units.yaml{hint}").format(unit=unit, hint=hint),
+            markup=False,
+        )
+        raise typer.Exit(1)
+    if since is not None:
+        from camket.periods import compare as compare_dates
+
+        until = when or default_as_of(year, project.today)
+        moved = compare_dates(project, year, since, until, unit)
+        if json_output:
+            print(json.dumps(moved.to_json(project), ensure_ascii=False, indent=2))
+        else:
+            present.moved(moved, project, _out(always=True))
+        return
+    result = tally(project, year, when, unit)
+    if chart is not None:
+        from camket.render.chart import png
+
+        config = project.years[year].config
+        _write(chart, png(result, config.indicators if config else []))
+    if json_output:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        present.status_table(result, project, _out(always=True))

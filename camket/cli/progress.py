@@ -1,0 +1,251 @@
+"""Commands of the quarterly work and the audit trail: record, history, seal."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from camket import clock, folder
+from camket.cli.app import (
+    DataOption,
+    JsonOption,
+    _date,
+    _err,
+    _load_year,
+    _out,
+    _root,
+    app,
+)
+from camket.i18n import _
+
+
+@app.command(
+    help=_(
+        "Ghi một mục tiến độ cho một nội dung cam kết, không sửa gì khác trong tệp.\n\nVí dụ: "
+        "camket record dong-ha-2020-02 done --date 2020-09-30 --commit"
+    )
+)
+def record(
+    item: Annotated[str, typer.Argument(help=_("Mã nội dung cam kết (hoặc phần đầu của mã)."))],
+    status: Annotated[
+        str,
+        typer.Argument(
+            help=_(
+                "Trạng thái: done, in_progress, not_done, "
+                "paused, adjusted… hoặc tiếng Việt "
+                '("hoàn thành", "tạm dừng"…).'
+            )
+        ),
+    ],
+    data: DataOption = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help=_("Ngày của tiến độ (mặc định: hôm nay)."), show_default=False),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help=_("Ghi chú."), show_default=False)
+    ] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason",
+            help=_("Lý do (bắt buộc khi tạm dừng, điều chỉnh, chậm, không hoàn thành)."),
+            show_default=False,
+        ),
+    ] = None,
+    cause: Annotated[
+        str | None,
+        typer.Option(
+            "--cause",
+            help=_("Nguyên nhân: objective (khách quan) hoặc subjective (chủ quan)."),
+            show_default=False,
+        ),
+    ] = None,
+    approved_by: Annotated[
+        str | None,
+        typer.Option("--approved-by", help=_("Văn bản cho phép điều chỉnh."), show_default=False),
+    ] = None,
+    commit: Annotated[bool, typer.Option("--commit", help=_("Commit thay đổi vào git."))] = False,
+) -> None:
+    """Append one checked progress entry to an item, changing no other byte."""
+    from camket.record import Refused
+    from camket.record import record as do_record
+
+    when = _date(date)
+    try:
+        done = do_record(
+            _root(data),
+            item,
+            status,
+            when,
+            note=note,
+            reason=reason,
+            cause=cause,
+            approved_by=approved_by,
+            commit=commit,
+        )
+    except Refused as e:
+        for message in e.messages:
+            _err().print(_("từ chối: {m}").format(m=message), markup=False)
+        raise typer.Exit(1) from None
+    line = _("Đã ghi: {id} → {status} ({date}) vào {path}").format(
+        id=done.item_id, status=done.status, date=done.date.isoformat(), path=done.path
+    )
+    if done.commit:
+        line += _("; commit {sha}").format(sha=done.commit[:10])
+    _out().print(line, markup=False)
+
+
+@app.command(
+    help=_(
+        "Lịch sử thay đổi của một nội dung cam kết theo git: ngày, người sửa, commit, cũ → "
+        "mới.\n\nVí dụ: camket history dong-ha-2019-01"
+    )
+)
+def history(
+    item: Annotated[str, typer.Argument(help=_("Mã nội dung cam kết."))],
+    data: DataOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """An item's changes from the data folder's git history."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from camket import git
+    from camket.history import item_history
+
+    root = _root(data)
+    try:
+        changes = item_history(root, item)
+    except git.GitError:
+        _err().print(
+            _(
+                "lỗi: thư mục dữ liệu {root} không nằm trong một kho git, nên chưa có lịch "
+                'sử; hãy chạy: git init && git add . && git commit -m "Dữ liệu ban đầu"'
+            ).format(root=root),
+            markup=False,
+        )
+        raise typer.Exit(1) from None
+    if json_output:
+        print(json.dumps([c.to_json() for c in changes], ensure_ascii=False, indent=2))
+        return
+    if not changes:
+        _err().print(
+            _("Không thấy '{item}' trong lịch sử git của thư mục dữ liệu.").format(item=item),
+            markup=False,
+        )
+        raise typer.Exit(1)
+    names = {
+        "text": _("nội dung"),
+        "due": _("thời hạn"),
+        "status": _("trạng thái"),
+        "indicator": _("chỉ tiêu"),
+        "item": _("nội dung cam kết"),
+    }
+    table = Table(title=_("Lịch sử của {item}").format(item=item), title_justify="left")
+    for column in (_("Ngày"), _("Người sửa"), _("Commit"), _("Thay đổi"), _("Cũ → mới")):
+        table.add_column(column)
+    for c in changes:
+        table.add_row(
+            Text(c.date[:10]),
+            Text(c.author),
+            Text(c.commit[:10]),
+            Text(names.get(c.field, c.field)),
+            Text(f"{c.old or '—'} → {c.new}"),
+        )
+    _out(always=True).print(table)
+
+
+@app.command(
+    help=_(
+        "Niêm phong nội dung đã ký của một năm, để mọi thay đổi sau đó phải có phê duyệt.\n\nVí "
+        "dụ: camket seal 2019; camket seal 2019 --check"
+    )
+)
+def seal(
+    year: Annotated[int, typer.Argument(help=_("Năm cần niêm phong, ví dụ 2019."))],
+    data: DataOption = None,
+    check: Annotated[
+        bool, typer.Option("--check", help=_("Chỉ xem tình trạng niêm phong, không ghi gì."))
+    ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help=_("Ngày niêm phong (mặc định: hôm nay)."), show_default=False),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Niêm phong lại năm đã niêm phong."))
+    ] = False,
+) -> None:
+    """Fingerprint what was signed, or show the seal's state."""
+    from camket import atomic
+    from camket import seal as sealing
+    from camket.folder import SEAL
+
+    root = _root(data)
+    if check:  # the changes are the point: show them rather than refuse
+        from camket import loader
+
+        if year not in dict(folder.year_folders(root)):
+            _err().print(
+                _("lỗi: thư mục dữ liệu chưa có năm {year}").format(year=year), markup=False
+            )
+            raise typer.Exit(1)
+        project, problems = loader.load_and_check(root, years=[year])
+        for p in problems:
+            if p.code != "E121":
+                _err().print(p.format(), markup=False)
+    else:
+        project = _load_year(root, year)
+    data_year = project.years[year]
+    path = data_year.folder / SEAL
+    out = _out(always=check)
+    if check:
+        if data_year.seal is None:
+            out.print(
+                _("Năm {year} chưa niêm phong (chưa có {path}).").format(year=year, path=path),
+                markup=False,
+            )
+            raise typer.Exit(1)
+        changes = sealing.changes(project, year)
+        open_changes = [c for c in changes if not c.approved]
+        out.print(
+            _(
+                "Năm {year} niêm phong ngày {date}: {n} nội dung; {a} thay đổi đã phê duyệt, "
+                "{b} thay đổi chưa phê duyệt."
+            ).format(
+                year=year,
+                date=data_year.seal.sealed_on.isoformat(),
+                n=len(data_year.seal.items),
+                a=len(changes) - len(open_changes),
+                b=len(open_changes),
+            ),
+            markup=False,
+        )
+        from camket.checks.sealed_content import PART_WORDS
+
+        kinds = {"changed": _("thay đổi"), "added": _("thêm mới"), "removed": _("đã xóa")}
+        for c in changes:
+            state = _("đã phê duyệt") if c.approved else _("CHƯA phê duyệt")
+            parts = " " + ", ".join(PART_WORDS[p] for p in c.parts) if c.parts else ""
+            out.print(f"  - {c.item_id}: {kinds[c.kind]}{parts} ({state})", markup=False)
+        raise typer.Exit(1 if open_changes else 0)
+    if data_year.seal is not None and not force:
+        _err().print(
+            _(
+                "lỗi: năm {year} đã niêm phong ngày {date}; dùng --check để xem, hoặc "
+                "--force để niêm phong lại (khi đã có quyết định)"
+            ).format(year=year, date=data_year.seal.sealed_on.isoformat()),
+            markup=False,
+        )
+        raise typer.Exit(1)
+    when = _date(date) or clock.today()
+    atomic.write_text(path, sealing.seal_text(project, year, when))
+    count = sum(len(c.items()) for c in data_year.commitments.values())
+    out.print(
+        _("Đã niêm phong {n} nội dung cam kết năm {year} vào {path}").format(
+            n=count, year=year, path=path
+        ),
+        markup=False,
+    )

@@ -1,0 +1,174 @@
+"""Commands that set things up: fix-encoding, init, schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from camket import clock
+from camket.cli.app import (
+    _err,
+    _out,
+    _root,
+    app,
+)
+from camket.i18n import _
+
+
+@app.command(
+    "fix-encoding",
+    help=_(
+        "Chuyển văn bản ở bảng mã cũ (TCVN3, VNI) sang Unicode và chuẩn hóa dấu (NFC).\n\nVí dụ: "
+        "camket fix-encoding 2019/commitments/dong-ha.yaml"
+    ),
+)
+def fix_encoding(
+    files: Annotated[list[Path], typer.Argument(help=_("Các tệp YAML cần sửa."))],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help=_("Chỉ cho biết sẽ sửa gì, không ghi."))
+    ] = False,
+) -> None:
+    """Convert legacy TCVN3/VNI text to Unicode and normalise to NFC."""
+    from camket.fix_encoding import NotFixable, fix
+    from camket.legacy import NAMES
+
+    out, failed = _out(), False
+    for path in files:
+        if not path.is_file():
+            _err().print(_("lỗi: không có tệp '{path}'").format(path=path), markup=False)
+            failed = True
+            continue
+        try:
+            result = fix(path, write=not dry_run)
+        except NotFixable:
+            _err().print(
+                _(
+                    "lỗi: {path} không phải UTF-8 và cũng không nhận ra bảng mã TCVN3 "
+                    "hay VNI; hãy mở bằng Word và lưu lại theo UTF-8"
+                ).format(path=path),
+                markup=False,
+            )
+            failed = True
+            continue
+        except OSError as e:
+            _err().print(
+                _("lỗi: không ghi được '{path}': {e}").format(path=path, e=e.strerror or e),
+                markup=False,
+            )
+            failed = True
+            continue
+        done = []
+        if result.whole_file:
+            done.append(_("cả tệp từ {name}").format(name=NAMES[result.whole_file]))
+        for encoding, n in result.converted.items():
+            done.append(_("{n} đoạn từ {name}").format(n=n, name=NAMES[encoding]))
+        if result.normalised:
+            done.append(_("chuẩn hóa dấu NFC"))
+        verb = _("Sẽ sửa") if dry_run else _("Đã sửa")
+        line = (
+            f"{path}: {verb} " + "; ".join(done)
+            if done
+            else _("{path}: không cần sửa").format(path=path)
+        )
+        out.print(line, markup=False)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command(
+    help=_(
+        "Tạo thư mục dữ liệu mới (kiểm tra hợp lệ ngay), hoặc một năm mới từ năm trước.\n\nVí dụ: "
+        "camket init du-lieu; camket init du-lieu --from du-lieu --year 2021"
+    )
+)
+def init(
+    target: Annotated[
+        Path,
+        typer.Argument(metavar="THƯ_MỤC", help=_("Thư mục dữ liệu mới (hoặc đã có, với --from).")),
+    ],
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help=_(
+                "Thư mục dữ liệu có năm trước, để chuyển tiếp đơn vị và nội dung chưa hoàn thành."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", help=_("Năm của dữ liệu mới (mặc định: năm nay)."), show_default=False
+        ),
+    ] = None,
+) -> None:
+    """A new data folder, or a new year started from the previous one."""
+    from camket import loader, scaffold
+
+    today = clock.today()
+    target_year = year or today.year
+    try:
+        if source is not None:
+            project, problems = loader.load_and_check(_root(source))
+            errors = [p for p in problems if p.is_error]
+            if errors:
+                for p in errors:
+                    _err().print(p.format(), markup=False)
+                raise scaffold.InitError(_("dữ liệu nguồn có lỗi; hãy sửa trước"))
+            made = scaffold.new_year(target, project, target_year, today)
+        else:
+            made = scaffold.new_folder(target, target_year, today)
+    except scaffold.InitError as e:
+        _err().print(_("lỗi: {e}").format(e=e), markup=False)
+        raise typer.Exit(1) from None
+    out = _out()
+    out.print(
+        _("Đã tạo {n} tệp trong {root}").format(n=len(made.files), root=made.root), markup=False
+    )
+    if made.commit:
+        out.print(
+            _("Đã khởi tạo kho git, commit đầu tiên {sha}").format(sha=made.commit[:10]),
+            markup=False,
+        )
+
+
+@app.command(
+    "schema",
+    help=_(
+        "In lược đồ JSON Schema của một loại tệp, để trình soạn thảo gợi ý khóa và trạng "
+        "thái.\n\nVí dụ: camket schema commitments; camket schema --out schemas/"
+    ),
+)
+def schema_command(
+    kind: Annotated[
+        str | None,
+        typer.Argument(
+            help=_("Loại tệp: camket, units, year, commitments, seal."), show_default=False
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help=_("Ghi mọi lược đồ vào thư mục này."), show_default=False),
+    ] = None,
+) -> None:
+    """JSON Schema of a file kind, generated from the models."""
+    from camket import atomic
+    from camket import schema as schemas
+
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        for name in schemas.KINDS:
+            atomic.write_text(out / f"{name}.schema.json", schemas.text(name))
+        _out().print(
+            _("Đã ghi {n} lược đồ vào {out}").format(n=len(schemas.KINDS), out=out), markup=False
+        )
+        return
+    if kind not in schemas.KINDS:
+        _err().print(
+            _("lỗi: hãy chọn một loại tệp: {kinds}").format(kinds=", ".join(schemas.KINDS)),
+            markup=False,
+        )
+        raise typer.Exit(1)
+    print(schemas.text(kind), end="")
