@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 _KEYS = ("date", "status", "note", "reason", "cause", "approved_by")
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class EditError(Exception):
@@ -31,8 +36,8 @@ class _Text:
 
     @classmethod
     def of(cls, text: str) -> _Text:
-        starts = [0]
-        starts += [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        # libyaml breaks lines at CR LF, LF and a lone CR: marks count lines the same way
+        starts = [0] + [m.end() for m in _BREAK.finditer(text)]
         return cls(text, starts, "\r\n" if "\r\n" in text else "\n")
 
     def offset(self, mark: Any) -> int:
@@ -46,18 +51,34 @@ class _Text:
         return self.starts[nxt] if nxt < len(self.starts) else len(self.text)
 
 
-def _scalar(value: Any) -> str:
-    """A YAML scalar for a value camket writes: dates bare, codes bare, text double-quoted."""
+# status and cause codes are written bare (done, objective…); everything else is quoted
+_BARE = frozenset(
+    [
+        "not_started",
+        "in_progress",
+        "done",
+        "not_done",
+        "paused",
+        "adjusted",
+        "objective",
+        "subjective",
+    ]
+)
+
+
+def _scalar(key: str, value: Any) -> str:
+    """A YAML scalar for a value camket writes: dates bare; a status or cause code bare; all
+    other text double-quoted, so `100`, `yes` or `null` in a note stay text."""
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value)
-    if text.replace("_", "").isalnum() and text.isascii():
+    text = unicodedata.normalize("NFC", str(value))
+    if key in ("status", "cause") and text in _BARE:
         return text
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted string
 
 
 def entry_fields(entry: dict[str, Any]) -> list[tuple[str, str]]:
-    return [(k, _scalar(entry[k])) for k in _KEYS if entry.get(k) not in (None, "")]
+    return [(k, _scalar(k, entry[k])) for k in _KEYS if entry.get(k) not in (None, "")]
 
 
 def _flow(entry: dict[str, Any]) -> str:
@@ -105,12 +126,16 @@ def _leaf_end(node: yaml.Node) -> Any:
     return node.end_mark
 
 
-def _before_closing(t: _Text, node: yaml.Node, closing: str) -> int:
+def _before_closing(t: _Text, node: yaml.Node, closing: str) -> tuple[int, str]:
+    """Where to insert before a flow collection's closing bracket, and the separator: none
+    after an opening bracket or a trailing comma, ", " otherwise."""
     end = t.offset(node.end_mark)
     index = t.text.rfind(closing, 0, end)
     if index < 0:
         raise EditError("không tìm thấy dấu đóng của danh sách")
-    return index
+    before = t.text[:index].rstrip()
+    separator = "" if before.endswith((",", "[", "{")) else ", "
+    return index, separator
 
 
 def insert_progress(text: str, item_id: str, entry: dict[str, Any]) -> str:
@@ -124,11 +149,10 @@ def insert_progress(text: str, item_id: str, entry: dict[str, Any]) -> str:
     nl = t.newline
     if item.flow_style:  # - {id: …, text: …}
         if progress is None:
-            at = _before_closing(t, item, "}")
-            return text[:at] + f", progress: [{_flow(entry)}]" + text[at:]
+            at, sep = _before_closing(t, item, "}")
+            return text[:at] + f"{sep}progress: [{_flow(entry)}]" + text[at:]
         if isinstance(progress, yaml.SequenceNode) and progress.flow_style:
-            at = _before_closing(t, progress, "]")
-            sep = ", " if progress.value else ""
+            at, sep = _before_closing(t, progress, "]")
             return text[:at] + sep + _flow(entry) + text[at:]
         raise EditError("mục tiến độ viết theo kiểu không hỗ trợ")
     if progress is None or (isinstance(progress, yaml.ScalarNode) and progress.value == ""):
@@ -146,8 +170,7 @@ def insert_progress(text: str, item_id: str, entry: dict[str, Any]) -> str:
     if not isinstance(progress, yaml.SequenceNode):
         raise EditError("'progress:' không phải một danh sách")
     if progress.flow_style:
-        at = _before_closing(t, progress, "]")
-        sep = ", " if progress.value else ""
+        at, sep = _before_closing(t, progress, "]")
         return text[:at] + sep + _flow(entry) + text[at:]
     last = progress.value[-1]
     dash_col = progress.start_mark.column

@@ -70,7 +70,7 @@ def fix_text(text: str, result: Fixed) -> str:
                 pieces.append((pos, pos + len(line), encoding))
             pos += len(line)
     for a, b, encoding in sorted(pieces, reverse=True):
-        text = text[:a] + legacy.to_unicode(text[a:b], encoding) + text[b:]
+        text = text[:a] + legacy.fix_words(text[a:b], encoding) + text[b:]
         result.converted[encoding] = result.converted.get(encoding, 0) + 1
     return text
 

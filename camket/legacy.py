@@ -137,18 +137,20 @@ def from_unicode(text: str, encoding: str) -> str:
 # --- recognising Vietnamese syllables ----------------------------------------------------------
 
 _ONSET = "(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?"
-_NUCLEUS = (
-    "(?:ươu|ươi|uyê|oai|oay|oao|oeo|uây|uôi|iêu|yêu|ưa|ưi|ươ|ưu|ua|uâ|uê|ui|uô|uơ|uy|ia|iê|iu|"
-    "oa|oă|oe|oi|oo|ôi|ơi|ai|ao|au|ay|âu|ây|eo|êu|yê|[aăâeêioôơuưy])"
+# Rhymes whose vowel ends in a glide (-i, -y, -o, -u) take no final consonant.
+_OPEN = (
+    "(?:ươu|ươi|oai|oay|oao|oeo|uây|uôi|iêu|yêu|uyu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|"
+    "ơi|ua|ui|ưa|ưi|ưu)"
 )
-_CODA = "(?:ch|ng|nh|[cmnpt])?"
-_SYLLABLE = re.compile(f"^{_ONSET}{_NUCLEUS}{_CODA}$")
+_CLOSED = "(?:uyê|iê|yê|uô|ươ|oa|oă|oe|uâ|uê|uơ|uy|oo|[aăâeêioôơuưy])"
+_CODA = "(?:ch|ng|nh|[cmnpt])"
+_SYLLABLE = re.compile(f"^{_ONSET}(?:{_OPEN}|{_CLOSED}{_CODA}?)$")
 _WORD = re.compile(r"[^\W\d_]+")
 _TONE_MARKS = set(_TONES[1:])
 
 
 def is_syllable(word: str) -> bool:
-    decomposed = unicodedata.normalize("NFD", word.lower())
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("ð", "đ"))  # Ð for Đ, seen
     tones = sum(ch in _TONE_MARKS for ch in decomposed)
     bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
     return tones <= 1 and bool(_SYLLABLE.match(bare))
@@ -164,6 +166,51 @@ def _score(text: str) -> float:
 def suspicious(text: str) -> bool:
     """Cheap first look: does the text hold a letter Vietnamese never uses?"""
     return _SUSPICIOUS.search(text) is not None
+
+
+_TOKEN = re.compile(r"[^\s,.;:!?()\[\]{}\"'“”‘’/]+")
+
+
+def _reads_well(token: str) -> bool:
+    """No letter Vietnamese never uses, and every word a syllable."""
+    if suspicious(token):
+        return False
+    return all(word.isascii() or is_syllable(word) for word in _WORD.findall(token))
+
+
+def fix_words(text: str, encoding: str) -> str:
+    """Convert the legacy words of a text that may mix them with correct Unicode.
+
+    A word that reads as Vietnamese only once converted is legacy; one that reads only as it
+    is, is Unicode; one that reads both ways ("toác" is VNI for "tốc", and a word too) takes the
+    side of its nearest decided neighbour. So "Công tác: Traùch nhieäm" keeps "Công tác".
+    """
+    tokens = list(_TOKEN.finditer(text))
+    kinds: list[str] = []
+    for m in tokens:
+        token = m.group()
+        converted = to_unicode(token, encoding)
+        before, after = _reads_well(token), _reads_well(converted)
+        if converted == token:
+            kinds.append("unicode" if not token.isascii() and before else "neutral")
+        elif after and not before:
+            kinds.append("legacy")
+        elif before and not after:
+            kinds.append("unicode")
+        else:
+            kinds.append("both" if after else "neutral")
+    decided = [i for i, k in enumerate(kinds) if k in ("legacy", "unicode")]
+    out, pos = [], 0
+    for i, m in enumerate(tokens):
+        kind = kinds[i]
+        if kind == "both" and decided:
+            nearest = min(decided, key=lambda j: (abs(j - i), j > i))
+            kind = kinds[nearest]
+        out.append(text[pos : m.start()])
+        out.append(to_unicode(m.group(), encoding) if kind == "legacy" else m.group())
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def detect(text: str) -> str | None:

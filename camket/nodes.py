@@ -34,6 +34,9 @@ SEQ = "tag:yaml.org,2002:seq"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_REPORTS = 20  # of one kind of problem in one file
+# C0 controls but tab, LF and CR, DEL, C1, and the line separators: libyaml refuses them in the
+# text of a file, and they corrupt a .docx or an .xlsx wherever they come from.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class Builder:
@@ -143,6 +146,16 @@ class Builder:
 
     def _text(self, node: yaml.ScalarNode) -> str:
         text = node.value
+        if node.style == '"' and CONTROL.search(text):  # written as an escape such as \u0007
+            self._problem(
+                node,
+                "E014",
+                _(
+                    "văn bản chứa ký tự điều khiển U+{code:04X} (viết bằng mã thoát trong ngoặc "
+                    "kép); "
+                    "hãy xóa nó"
+                ).format(code=ord(CONTROL.search(text).group())),
+            )
         if text.isascii():
             return text
         if not unicodedata.is_normalized("NFC", text):

@@ -13,7 +13,6 @@ before anything is expanded.
 from __future__ import annotations
 
 import codecs
-import re
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +20,9 @@ import yaml
 
 from camket import legacy
 from camket.i18n import _
+from camket.nodes import CONTROL as _CONTROL
 from camket.nodes import MAX_REPORTS, STR, Builder
 from camket.problems import Problem, Span
-
-# C0 controls but tab, LF and CR, and DEL: libyaml refuses them, and they corrupt a .docx.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class _Loader(yaml.CSafeLoader):

@@ -76,6 +76,22 @@ def find(project: Project, query: str) -> Found:
                 )
             ]
         )
+    unread = [
+        path
+        for data in project.years.values()
+        for stem, path in data.files.items()
+        if stem not in data.commitments
+    ]
+    if unread:  # the item may well be in a file that does not read: say so, suggest nothing
+        names = ", ".join(str(p.relative_to(project.root)) for p in unread[:5])
+        raise Refused(
+            [
+                _(
+                    "không thấy nội dung '{q}'; các tệp sau đang có lỗi nên chưa đọc được: "
+                    "{names}. Hãy sửa trước (camket validate) rồi ghi lại"
+                ).format(q=query, names=names)
+            ]
+        )
     guesses = difflib.get_close_matches(query, [f.item.id for f in everything], n=3)
     hint = _("; có phải ý bạn là: {g}?").format(g=", ".join(guesses)) if guesses else ""
     raise Refused([_("không có nội dung cam kết nào mã '{q}'{hint}").format(q=query, hint=hint)])
@@ -144,6 +160,15 @@ def record(
 ) -> Recorded:
     from filelock import FileLock, Timeout
 
+    if commit and git.state(root) is None:
+        raise Refused(
+            [
+                _(
+                    "thư mục dữ liệu không nằm trong một kho git nên không commit được; "
+                    "bỏ --commit, hoặc tạo kho: git init"
+                )
+            ]
+        )
     project, _problems = loader.load(root)
     found = find(project, query)
     entry = {

@@ -116,3 +116,11 @@ def test_cp1252_that_is_not_vietnamese(mini: Path):
     assert "2019/commitments/cam-lo.yaml:2:10: error: tệp không phải UTF-8" in r.stdout
     r = run("fix-encoding", path)
     assert r.exit_code == 1 and "không nhận ra bảng mã" in r.stderr
+
+
+@pytest.mark.parametrize("encoding", ["vni", "tcvn3"])
+def test_mixed_text_keeps_its_unicode_part(encoding: str):
+    pasted = "Công tác cán bộ: " + legacy.from_unicode("Trách nhiệm của người đứng đầu", encoding)
+    assert legacy.fix_words(pasted, encoding) == "Công tác cán bộ: Trách nhiệm của người đứng đầu"
+    theme = legacy.from_unicode("Trách nhiệm, kỷ cương, tăng tốc phát triển", encoding)
+    assert legacy.fix_words(theme, encoding) == "Trách nhiệm, kỷ cương, tăng tốc phát triển"
