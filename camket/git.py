@@ -75,9 +75,18 @@ class Commit:
 
 
 def log(folder: Path, pathspec: str = ".") -> list[Commit]:
-    """Commits that touched `pathspec` under `folder`, oldest first."""
+    """Commits that touched `pathspec` under `folder`, oldest first, along the first parent:
+    the line of history the folder actually went through (a merge is one step of it)."""
     sep = "\x1f"
-    out = _git(folder, "log", "--reverse", f"--format=%H{sep}%an{sep}%aI{sep}%s", "--", pathspec)
+    out = _git(
+        folder,
+        "log",
+        "--first-parent",
+        "--reverse",
+        f"--format=%H{sep}%an{sep}%aI{sep}%s",
+        "--",
+        pathspec,
+    )
     commits = []
     for line in out.splitlines():
         if line.strip():
@@ -90,7 +99,16 @@ def changed_files(folder: Path, commit: str) -> list[tuple[str, str, str | None]
     """(status, path, old path) of each file a commit changed, paths relative to the repository;
     renames are followed (status R, with the old path)."""
     out = _git(
-        folder, "diff-tree", "--root", "--no-commit-id", "-r", "-M", "--name-status", "-z", commit
+        folder,
+        "diff-tree",
+        "--root",
+        "--no-commit-id",
+        "-r",
+        "-M",
+        "--name-status",
+        "-z",
+        "--diff-merges=first-parent",
+        commit,
     )
     parts = out.split("\0")
     result = []

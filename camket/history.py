@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from camket import git
+from camket.i18n import _
 from camket.located import LocDict
 from camket.models import STATUS_ALIASES
 from camket.reading import read_text
@@ -64,12 +65,19 @@ def _state(item: LocDict) -> dict[str, str]:
     }
 
 
-def _find(data: bytes, item_id: str) -> dict[str, str] | None:
+_UNREADABLE = object()  # a version of a file that does not parse: it says nothing of the item
+
+
+def _find(data: bytes, item_id: str) -> Any:
+    """The item's state in one version of a file: a dict, None when it is not there, or
+    _UNREADABLE when the file did not read at that commit."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return None
+        return _UNREADABLE
     value, _problems = read_text(Path("x.yaml"), text)
+    if value is None:
+        return _UNREADABLE
     groups = value.get("groups") if isinstance(value, dict) else None
     for group in groups if isinstance(groups, list) else []:
         items = group.get("items") if isinstance(group, dict) else None
@@ -109,17 +117,23 @@ def item_history(root: Path, item_id: str) -> list[Change]:
         candidates += [path for status, path, _old in touched if path == where and status != "D"]
         candidates += [path for status, path, _old in touched if status != "D"]
         found = None
+        unreadable = False
         for path in dict.fromkeys(candidates):
             data = git.show(root, commit.hash, path)
             state = _find(data, item_id) if data is not None else None
+            if state is _UNREADABLE:
+                unreadable = unreadable or path == where
+                continue
             if state is not None:
                 found, where = state, path
                 break
         if found is None:
+            if unreadable:
+                continue  # the item's file was broken in this commit: wait for its repair
             if current is not None and any(where in (path, old) for _s, path, old in touched):
                 still = git.show(root, commit.hash, where) if where else None
                 if still is None or _find(still, item_id) is None:
-                    changes.append(_change(commit, where or "", "item", "có", "đã xóa"))
+                    changes.append(_change(commit, where or "", "item", _("có"), _("đã xóa")))
                     current, where = None, None
             continue
         if current is None:

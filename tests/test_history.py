@@ -132,3 +132,61 @@ def test_unknown_item(mini: Path):
     git(mini, "commit", "-qm", "x")
     r = run("history", "khong-co", "--data", mini)
     assert r.exit_code == 1 and "khong-co" in r.stderr
+
+
+def test_history_follows_the_first_parent_through_a_merge(mini: Path):
+    git(mini, "init", "-q", "-b", "main")
+    git(mini, "add", ".")
+    git(mini, "commit", "-qm", "Dữ liệu", date="2019-03-01T09:00:00+07:00")
+    git(mini, "checkout", "-q", "-b", "van-thu-a")
+    r = run("record", "dong-ha-2019-03", "in_progress", "--date", "2019-06-01", "--data", mini)
+    assert r.exit_code == 0, r.stderr
+    git(
+        mini,
+        "commit",
+        "-qam",
+        "A: đang thực hiện",
+        author="Văn thư A",
+        date="2019-06-02T09:00:00+07:00",
+    )
+    git(mini, "checkout", "-q", "main")
+    edit(
+        mini / "2019/commitments/dong-ha.yaml",
+        "đường Hùng Vương kéo dài",
+        "đường Hùng Vương kéo dài (giai đoạn 2)",
+    )
+    git(
+        mini,
+        "commit",
+        "-qam",
+        "B: sửa nội dung",
+        author="Văn thư B",
+        date="2019-07-01T09:00:00+07:00",
+    )
+    git(
+        mini,
+        "merge",
+        "-q",
+        "--no-edit",
+        "van-thu-a",
+        author="Văn thư B",
+        date="2019-07-02T09:00:00+07:00",
+    )
+    rows = json.loads(run("history", "dong-ha-2019-03", "--data", mini, "--json").stdout)
+    status = [(r["old"], r["new"]) for r in rows if r["field"] == "status"]
+    # the file says in progress after the merge, and so does its history
+    assert status == [("", "not_started"), ("not_started", "in_progress")]
+
+
+def test_a_broken_commit_is_not_a_deletion(mini: Path):
+    git(mini, "init", "-q")
+    git(mini, "add", ".")
+    git(mini, "commit", "-qm", "Dữ liệu")
+    path = mini / "2019/commitments/cam-lo.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("head: Đào Mạnh Hùng", "head: Đào: Mạnh"), encoding="utf-8")
+    git(mini, "commit", "-qam", "Hỏng", date="2019-04-01T09:00:00+07:00")
+    path.write_text(good, encoding="utf-8")
+    git(mini, "commit", "-qam", "Sửa", date="2019-04-02T09:00:00+07:00")
+    rows = json.loads(run("history", "cam-lo-2019-02", "--data", mini, "--json").stdout)
+    assert [r["field"] for r in rows] == ["text", "due", "status"]  # only the first sight
