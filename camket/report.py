@@ -143,9 +143,10 @@ class _Writer:
         groups = sum(u.groups for b in self.t.blocks for u in b.units)
         text = (
             f"Năm {self.t.year}, {self.n(units)} địa phương, đơn vị ký cam kết trách nhiệm với "
-            f"{self.s.body} với {self.n(groups)} nhóm nhiệm vụ, tổng số {c.total} nội dung cam "
-            f"kết. Tính đến {self.until()}, đã triển khai thực hiện {c.carried_out}/{c.total} "
-            f"nội dung cam kết, hoàn thành {c.completed}/{c.total} nội dung"
+            f"{self.s.body} với {self.n(groups)} nhóm nhiệm vụ, tổng số {self.n(c.total)} nội "
+            f"dung cam kết. Tính đến {self.until()}, đã triển khai thực hiện "
+            f"{c.carried_out}/{c.total} nội dung cam kết, hoàn thành {c.completed}/{c.total} nội "
+            "dung"
         )
         if c.total:
             text += f" (đạt {vn.ratio(Decimal(c.completed) * 100 / c.total)}%)"
@@ -161,7 +162,7 @@ class _Writer:
     def results(self) -> list[str]:
         year, body = self.t.year, self.s.body
         lead = (
-            f"Năm {year} là năm thứ {year - self.o.first_year + 1} triển khai chủ trương thực "
+            f"Năm {year} là {_ordinal(year - self.o.first_year + 1)} triển khai chủ trương thực "
             f"hiện cam kết trách nhiệm của tập thể lãnh đạo và người đứng đầu các địa phương, "
             f"đơn vị với {body}."
         )
@@ -265,9 +266,11 @@ class _Writer:
         parts = []
         for i in missed:
             plan = _quantity(i.plan, i.unit)
-            if i.better == "higher" and i.plan:
+            if i.better == "higher" and i.plan and i.unit != "%":
                 share = vn.ratio(i.actual * 100 / i.plan)
                 parts.append(f"{i.name} đạt {share}% (KH: {plan})")
+            elif i.better == "higher":  # a rate: its value, not a percentage of a percentage
+                parts.append(f"{i.name} đạt {_quantity(i.actual, i.unit)} (KH: {plan})")
             else:
                 parts.append(f"{i.name} là {_quantity(i.actual, i.unit)} (KH: {plan})")
         return text + f"; {self.n(len(missed))} chỉ tiêu chưa đạt: " + "; ".join(parts) + "."
@@ -284,7 +287,8 @@ class _Writer:
 
     def limitations(self) -> list[str]:
         paragraphs = list(self.prose.get("limitations", []))
-        slipped = [s for s in self.t.items if s.late or s.status is Status.NOT_DONE]
+        # what the appendix lists, less the paused items (their reasons are the footnotes)
+        slipped = [s for s in self.open_items() if s.status is not Status.PAUSED]
         if not slipped:
             return paragraphs
         by_cause: dict[Cause | None, list[ItemState]] = {}
@@ -322,7 +326,6 @@ class _Writer:
     # -- the appendix --------------------------------------------------------------------
 
     def appendix(self) -> dict[str, Any]:
-        number = self.o.number or NBSP6
         units: list[dict[str, Any]] = []
         for bi, block in enumerate(self.t.blocks, start=1):
             units.append(
@@ -363,9 +366,10 @@ class _Writer:
                 }
             )
         return {
-            "title": f"KẾT QUẢ THỰC HIỆN CAM KẾT TRÁCH NHIỆM NĂM {self.t.year}",
+            "title": f"KẾT QUẢ THỰC HIỆN CAM KẾT TRÁCH NHIỆM NĂM {self.t.year}"
+            + ("" if self.year_end else f" (TÍNH ĐẾN NGÀY {vn.short_date(self.t.as_of)})"),
             "subtitle": (
-                f"(Kèm theo Báo cáo số {number}-BC/{self.s.code} ngày "
+                f"(Kèm theo Báo cáo số {self.o.number or '......'}-BC/{self.s.code} ngày "
                 f"{vn.short_date(self.o.date)} của {self.s.issuer})"
             ),
             "units_heading": f"1- Kết quả theo địa phương, đơn vị (tính đến "
@@ -392,6 +396,11 @@ def _row(no: str, name: str, groups: int, c: Any, bold: bool = False) -> dict[st
             "not_started": str(c.not_started),
         },
     }
+
+
+def _ordinal(n: int) -> str:
+    """ "năm đầu tiên", then "năm thứ 2", "năm thứ 3" as the model report writes them."""
+    return "năm đầu tiên" if n == 1 else f"năm thứ {n}"
 
 
 def _roman(n: int) -> str:

@@ -24,6 +24,20 @@ def letterhead(settings: Settings, unit: Unit) -> tuple[str, str]:
     return settings.superior or "", settings.issuer
 
 
+def unit_signature(unit: Unit, head: str) -> dict[str, str]:
+    """`T/M BAN THƯỜNG VỤ THÀNH ỦY` / `BÍ THƯ` for a party committee (its place is in the
+    letterhead already, and a long name would break across the column); the full collective
+    and title otherwise."""
+    collective, title = unit.collective, unit.head_title
+    org = _PARTY_ORG.match(unit.name)
+    if org and collective.endswith(unit.name):
+        kind = org.group(1)  # "Thành ủy"
+        collective = collective[: -len(unit.name)] + kind
+        if title.endswith(" " + kind):
+            title = title[: -len(kind) - 1]
+    return {"on_behalf": f"T/M {collective}".upper(), "title": title.upper(), "name": head}
+
+
 def _collective_phrase(collective: str) -> str:
     """'Tập thể lãnh đạo Sở Y tế' reads 'tập thể lãnh đạo Sở Y tế', not 'tập thể Tập thể …'."""
     if collective.lower().startswith("tập thể"):
@@ -78,9 +92,5 @@ def sheet(settings: Settings, config: YearConfig, unit: Unit, c: Commitments) ->
         "head_title": unit.head_title,
         "head": c.head,
         "body_signature": body_sig,
-        "unit_signature": {
-            "on_behalf": f"T/M {unit.collective}".upper(),
-            "title": unit.head_title.upper(),
-            "name": c.head,
-        },
+        "unit_signature": unit_signature(unit, c.head),
     }

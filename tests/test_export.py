@@ -131,3 +131,10 @@ def test_pdf_of_report_and_sheets(tmp_path: Path):
     r = run("sheets", "2019", "dong-ha", "--data", EMBEDDED_DATA, "--out", tmp_path, "--pdf")
     assert r.exit_code == 0, r.stderr
     assert (tmp_path / "cam-ket-2019-dong-ha.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_format_from_the_out_suffix(tmp_path: Path):
+    r = run("export", "2019", "--data", EMBEDDED_DATA, "--out", tmp_path / "bang.csv")
+    assert r.exit_code == 0 and (tmp_path / "bang.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    r = run("export", "2019", "--data", EMBEDDED_DATA, "--out", tmp_path / "bang.txt")
+    assert r.exit_code == 1 and "'txt'" in r.stderr and not (tmp_path / "bang.txt").exists()

@@ -198,7 +198,7 @@ code: TU
     assert "- Lưu Văn phòng Thành ủy." in body
     assert "Tỉnh ủy Quảng Trị" not in body
     # mini started in 2019 with first_year 2017 in its own settings: here none, so year 1
-    assert "Năm 2019 là năm thứ 1 triển khai" in body
+    assert "Năm 2019 là năm đầu tiên triển khai" in body
 
 
 def test_missed_indicators_are_named(mini: Path, tmp_path: Path):
@@ -322,3 +322,23 @@ def test_layout_in_libreoffice(report_2019: Path, tmp_path: Path):
     ).stdout
     assert "96/97" in extracted and "ĐẢNG CỘNG SẢN VIỆT NAM" in extracted
     assert "Luật Quy hoạch 2018" in extracted  # the footnote made it to the page
+
+
+def test_limitations_count_what_the_appendix_lists(report_2019: Path):
+    body = text(report_2019)
+    items = document(report_2019).tables[-1]
+    listed = [row for row in items.rows[1:] if row.cells[4].text != "Tạm dừng"]
+    assert f"có {len(listed)} nội dung cam kết thực hiện chậm hoặc chưa hoàn thành" in body
+
+
+def test_a_missed_rate_shows_its_value(mini: Path, tmp_path: Path):
+    path = mini / "2019/year.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "plan: 7.0, actual: 7.05", "plan: 7.0, actual: 6.5"
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.docx"
+    run("report", "2019", "--data", mini, "--out", out)
+    assert "Tốc độ tăng trưởng kinh tế đạt 6,5% (KH: 7,0%)" in text(out)

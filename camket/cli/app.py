@@ -242,11 +242,11 @@ def _template(kind: str, explicit: Path | None, project: Project) -> Path:
 
 
 def _output(out: Path | None, name: str) -> Path:
-    """--out as given: a file with the document's suffix, or else a folder (made if need be)
-    that receives the default name; without --out, the default name here."""
+    """--out as given: a file when it has a suffix (bao-cao.docx), else a folder (made if need
+    be) that receives the default name; without --out, the default name here."""
     if out is None:
         return Path(name)
-    if out.is_dir() or (not out.exists() and out.suffix.lower() != Path(name).suffix):
+    if out.is_dir() or (not out.exists() and not out.suffix):
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as e:

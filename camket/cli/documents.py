@@ -179,8 +179,13 @@ def export(
     year: Annotated[int, typer.Argument(help=_("Năm cần xuất, ví dụ 2019."))],
     data: DataOption = None,
     fmt: Annotated[
-        str, typer.Option("--format", help=_("Định dạng: xlsx, csv hoặc json."))
-    ] = "xlsx",
+        str | None,
+        typer.Option(
+            "--format",
+            help=_("Định dạng: xlsx, csv hoặc json (mặc định: theo đuôi của --out, hoặc xlsx)."),
+            show_default=False,
+        ),
+    ] = None,
     out: OutOption = None,
     as_of: AsOfOption = None,
     quarter: QuarterOption = None,
@@ -189,6 +194,8 @@ def export(
     from camket import export as exporting
     from camket.tally import tally
 
+    if fmt is None:  # from the --out file's suffix, else Excel
+        fmt = out.suffix.lower().lstrip(".") if out is not None and out.suffix else "xlsx"
     if fmt not in exporting.WRITERS:
         _err().print(
             _("lỗi: định dạng '{fmt}' không hỗ trợ; dùng xlsx, csv hoặc json").format(fmt=fmt),

@@ -7,6 +7,7 @@ tag, so the same tally gives the same bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import textwrap
 
@@ -47,7 +48,10 @@ def png(t: YearTally, indicators: list[YearIndicator]) -> bytes:
             ax.text(101, y, f"{b.counts.completed}/{b.counts.total}", va="center")
         ax.set_xlim(0, 112)
         ax.set_xlabel("% nội dung cam kết")
-        ax.set_title(f"Kết quả thực hiện cam kết\ntheo khối, năm {t.year}", loc="left")
+        when = f"năm {t.year}"
+        if t.as_of < dt.date(t.year, 12, 31):
+            when += f", đến {t.as_of.day:02d}/{t.as_of.month:02d}"
+        ax.set_title(f"Kết quả thực hiện cam kết\ntheo khối, {when}", loc="left")
         ax.legend(
             loc="upper center", bbox_to_anchor=(0.5, -0.32), ncol=2, fontsize=8, frameon=False
         )
