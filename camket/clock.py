@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from camket.i18n import _
+
 
 class ClockError(ValueError):
     """A pinned date that cannot be read; the message says which variable."""
@@ -20,11 +22,15 @@ def today() -> dt.date:
         try:
             return dt.date.fromisoformat(pinned)
         except ValueError:
-            raise ClockError(f"CAMKET_TODAY={pinned!r}: cần ngày dạng YYYY-MM-DD") from None
+            raise ClockError(
+                _("CAMKET_TODAY={value}: cần ngày dạng YYYY-MM-DD").format(value=repr(pinned))
+            ) from None
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
             return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
         except (ValueError, OverflowError, OSError):
-            raise ClockError(f"SOURCE_DATE_EPOCH={epoch!r}: cần một số giây") from None
+            raise ClockError(
+                _("SOURCE_DATE_EPOCH={value}: cần một số giây").format(value=repr(epoch))
+            ) from None
     return dt.date.today()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from camket import atomic, git, schema
+from camket.i18n import _
 from camket.models import Status
 from camket.project import Project
 
@@ -181,7 +182,9 @@ def write_schemas(made: Made) -> None:
 
 def new_folder(root: Path, year: int, today: dt.date, commit: bool = True) -> Made:
     if root.exists() and any(root.iterdir()):
-        raise InitError(f"thư mục '{root}' đã có tệp; hãy chọn một thư mục mới hoặc trống")
+        raise InitError(
+            _("thư mục '{root}' đã có tệp; hãy chọn một thư mục mới hoặc trống").format(root=root)
+        )
     made = Made(root)
     signed = dt.date(year, 2, 20) if dt.date(year, 2, 20) <= today else dt.date(year, 1, 1)
     _write(made, "camket.yaml", CAMKET_YAML.format(modeline=_modeline("camket", 0)))
@@ -258,10 +261,14 @@ def new_year(root: Path, source: Project, year: int, today: dt.date) -> Made:
     unfinished item carried over, marked with `carried_from:` and its old id."""
     made = Made(root)
     if (root / str(year)).exists():
-        raise InitError(f"năm {year} đã có trong '{root}'")
+        raise InitError(_("năm {year} đã có trong '{root}'").format(year=year, root=root))
     previous = max((y for y in source.years if y < year), default=None)
     if previous is None:
-        raise InitError(f"'{source.root}' không có năm nào trước {year} để chuyển tiếp")
+        raise InitError(
+            _("'{root}' không có năm nào trước {year} để chuyển tiếp").format(
+                root=source.root, year=year
+            )
+        )
     for name in ("camket.yaml", "units.yaml"):
         if not (root / name).exists():
             _write(made, name, (source.root / name).read_text(encoding="utf-8"))

@@ -90,3 +90,17 @@ def test_every_message_has_both_languages():
         assert sorted(re.findall(r"\{[^}]*\}", msgid)) == sorted(
             re.findall(r"\{[^}]*\}", translated[msgid])
         ), msgid
+
+
+def test_every_package_is_installed():
+    """pyproject lists the packages by hand (templates/ is mapped into camket.templates):
+    a new subpackage left out would be missing from every installation but a checkout."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "camket").rglob("__init__.py")
+    }
+    assert found | {"camket.templates"} == listed

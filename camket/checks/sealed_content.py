@@ -52,13 +52,17 @@ from camket.project import Project
 CODE = "E121"
 SEVERITY = Severity.ERROR
 
-PART_WORDS = {
-    "unit": "đơn vị",
-    "group": "nhóm nhiệm vụ",
-    "text": "nội dung",
-    "due": "thời hạn",
-    "indicator": "chỉ tiêu",
-}
+
+def part_word(part: str) -> str:
+    """The name of a part of an item's signed content, in the clerk's language."""
+    words = {
+        "unit": _("đơn vị"),
+        "group": _("nhóm nhiệm vụ"),
+        "text": _("nội dung"),
+        "due": _("thời hạn"),
+        "indicator": _("chỉ tiêu"),
+    }
+    return words[part]
 
 
 def check(project: Project) -> Iterator[Finding]:
@@ -81,7 +85,7 @@ def check(project: Project) -> Iterator[Finding]:
                 continue
             assert change.item is not None
             what = (
-                ", ".join(PART_WORDS[p] for p in change.parts)
+                ", ".join(part_word(p) for p in change.parts)
                 if change.kind == "changed"
                 else _("nội dung mới, chưa có khi ký")
             )

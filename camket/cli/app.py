@@ -109,13 +109,18 @@ def _out(always: bool = False) -> Console:
         soft_wrap=True,
         quiet=_OUTPUT["quiet"] and not always,
         no_color=_OUTPUT["no_color"] or None,
+        color_system=None if _OUTPUT["no_color"] else "auto",
     )
 
 
 def _err() -> Console:
     """Problems and errors: --quiet never hides them."""
     return Console(
-        stderr=True, highlight=False, soft_wrap=True, no_color=_OUTPUT["no_color"] or None
+        stderr=True,
+        highlight=False,
+        soft_wrap=True,
+        no_color=_OUTPUT["no_color"] or None,
+        color_system=None if _OUTPUT["no_color"] else "auto",
     )
 
 

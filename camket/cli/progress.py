@@ -223,12 +223,12 @@ def seal(
             ),
             markup=False,
         )
-        from camket.checks.sealed_content import PART_WORDS
+        from camket.checks.sealed_content import part_word
 
         kinds = {"changed": _("thay đổi"), "added": _("thêm mới"), "removed": _("đã xóa")}
         for c in changes:
             state = _("đã phê duyệt") if c.approved else _("CHƯA phê duyệt")
-            parts = " " + ", ".join(PART_WORDS[p] for p in c.parts) if c.parts else ""
+            parts = " " + ", ".join(part_word(p) for p in c.parts) if c.parts else ""
             out.print(f"  - {c.item_id}: {kinds[c.kind]}{parts} ({state})", markup=False)
         raise typer.Exit(1 if open_changes else 0)
     if data_year.seal is not None and not force:
