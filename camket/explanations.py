@@ -209,8 +209,9 @@ EXPLANATIONS: dict[str, Explanation] = {
     "E120": Explanation("Trùng mã chỉ tiêu", "Đặt cho mỗi chỉ tiêu một mã riêng trong year.yaml."),
     "E121": Explanation(
         "Nội dung đã ký thay đổi sau khi niêm phong",
-        "Nếu việc điều chỉnh đã được cho phép, ghi một mục tiến độ: camket record MÃ adjusted "
-        '--reason "…" --approved-by "Công văn số …"; nếu không, trả lại nội dung đã ký.',
+        "Nếu việc điều chỉnh đã được cho phép, ghi quyết định: camket record MÃ adjusted "
+        '--reason "…" --approved-by "Công văn số …" (niêm phong được cập nhật theo nội dung '
+        "đã phê duyệt); nếu không, trả lại nội dung đã ký.",
     ),
     "W101": Explanation(
         "Đơn vị chưa có tệp cam kết",

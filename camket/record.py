@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from camket import atomic, checks, editing, git, loader
+from camket import atomic, checks, editing, folder, git, loader, seal
 from camket.building import build
 from camket.i18n import _
-from camket.models import Commitments, Group, Item, Progress
+from camket.models import Commitments, Group, Item, Progress, Status
 from camket.problems import Span
 from camket.project import Project, YearData
 from camket.reading import read_text
@@ -211,6 +211,20 @@ def record(
                 raise Refused([str(e)]) from None
             _verify(found, new_text, progress)
             atomic.write_bytes(found.path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode())
+            seal_path = project.years[found.year].folder / folder.SEAL
+            if progress.status is Status.ADJUSTED and seal_path.is_file():
+                # the decision approves the item's content as it is now: the seal follows it
+                atomic.write_text(
+                    seal_path,
+                    seal.approve(
+                        seal_path.read_text(encoding="utf-8"),
+                        project,
+                        found.year,
+                        found.item.id,
+                        progress.date,
+                        progress.approved_by or "",
+                    ),
+                )
     except Timeout:
         raise Refused(
             [

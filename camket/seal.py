@@ -2,9 +2,10 @@
 
 After the ceremony, `camket seal YEAR` records in YEAR/seal.yaml a fingerprint of every item's
 text, due date, indicator plan and task group (and unit). From then on, a change to any of them
-is an error unless the item carries an `adjusted` progress entry with `approved_by:` dated on or
-after the seal: a commitment may change only with the standing committee's approval, and the
-approval is on record. Progress entries stay free to add: they are not signed content.
+is an error until it is approved: `camket record ITEM adjusted --approved-by …` records the
+decision as a progress entry and moves that item's fingerprint in the seal to its content as
+approved. A later change is an error again. Progress entries stay free to add: they are not
+signed content.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from camket.models import Item, SealFile, Status
+from camket.models import Item, SealFile
 from camket.project import Project
 
 PARTS = ("unit", "group", "text", "due", "indicator")
@@ -29,7 +30,12 @@ def fingerprint(unit: str, group: str, item: Item) -> dict[str, str]:
     indicator = None
     if item.indicator is not None:
         ind = item.indicator
-        indicator = {"plan": str(ind.plan), "unit": ind.unit, "better": ind.better}
+        # the value, not its spelling: 12 and 12.0 are the same plan
+        indicator = {
+            "plan": format(ind.plan.normalize(), "f"),
+            "unit": ind.unit,
+            "better": ind.better,
+        }
     return {
         "unit": unit,
         "group": _digest(group),
@@ -49,20 +55,12 @@ def current(project: Project, year: int) -> dict[str, tuple[str, Item, dict[str,
     return out
 
 
-def approved(item: Item, sealed_on: dt.date) -> bool:
-    return any(
-        p.status is Status.ADJUSTED and (p.approved_by or "").strip() and p.date >= sealed_on
-        for p in item.progress
-    )
-
-
 @dataclass(frozen=True)
 class Change:
     item_id: str
     kind: str  # "changed", "added", "removed"
     parts: tuple[str, ...]
     item: Item | None
-    approved: bool
 
 
 def changes(project: Project, year: int) -> list[Change]:
@@ -74,15 +72,38 @@ def changes(project: Project, year: int) -> list[Change]:
     for item_id, (_unit, item, prints) in now.items():
         sealed = seal.items.get(item_id)
         if sealed is None:
-            out.append(Change(item_id, "added", (), item, approved(item, seal.sealed_on)))
+            out.append(Change(item_id, "added", (), item))
             continue
         parts = tuple(p for p in PARTS if getattr(sealed, p) != prints[p])
         if parts:
-            out.append(Change(item_id, "changed", parts, item, approved(item, seal.sealed_on)))
+            out.append(Change(item_id, "changed", parts, item))
     for item_id in seal.items:
         if item_id not in now:
-            out.append(Change(item_id, "removed", (), None, False))
+            out.append(Change(item_id, "removed", (), None))
     return out
+
+
+def _line(item_id: str, prints: dict[str, str]) -> str:
+    fields = ", ".join(f"{p}: {json.dumps(prints[p], ensure_ascii=False)}" for p in PARTS)
+    return f"  {json.dumps(item_id, ensure_ascii=False)}: {{{fields}}}"
+
+
+def approve(
+    text: str, project: Project, year: int, item_id: str, date: dt.date, approved_by: str
+) -> str:
+    """seal.yaml's text with one item's fingerprint moved to its content now, and a comment
+    naming the decision; every other line as it was."""
+    prints = current(project, year)[item_id][2]
+    key = f"  {json.dumps(item_id, ensure_ascii=False)}:"
+    note = f"  # {item_id}: điều chỉnh ngày {date.isoformat()} theo {approved_by}"
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith(key):
+            lines[i : i + 1] = [note, _line(item_id, prints)]
+            break
+    else:
+        lines += [note, _line(item_id, prints)]
+    return "\n".join(lines) + "\n"
 
 
 def seal_text(project: Project, year: int, sealed_on: dt.date) -> str:
@@ -96,6 +117,5 @@ def seal_text(project: Project, year: int, sealed_on: dt.date) -> str:
         "items:",
     ]
     for item_id, (_unit, _item, prints) in current(project, year).items():
-        fields = ", ".join(f"{p}: {json.dumps(prints[p], ensure_ascii=False)}" for p in PARTS)
-        lines.append(f"  {json.dumps(item_id, ensure_ascii=False)}: {{{fields}}}")
+        lines.append(_line(item_id, prints))
     return "\n".join(lines) + "\n"

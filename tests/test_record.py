@@ -214,10 +214,11 @@ def test_commit(mini: Path):
     assert status.strip() == "A  ghi-chu.txt"
 
 
-def test_commit_outside_a_repository_keeps_the_entry_and_says_so(mini: Path):
+def test_commit_outside_a_repository_is_refused_before_writing(mini: Path):
+    before = (mini / DONG_HA).read_bytes()
     r = record(mini, "dong-ha-2019-03", "done", "--date", "2019-09-27", "--commit")
-    assert r.exit_code == 1 and "không commit được" in r.stderr
-    assert "2019-09-27" in (mini / DONG_HA).read_text(encoding="utf-8")
+    assert r.exit_code == 1 and "kho git" in r.stderr
+    assert (mini / DONG_HA).read_bytes() == before
 
 
 def test_concurrent_records_keep_every_entry(mini: Path):

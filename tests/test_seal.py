@@ -59,7 +59,12 @@ def test_seal_then_edit_then_approve(mini: Path, tmp_path: Path):
     )
     assert r.exit_code == 0, r.stderr
     assert codes(mini) == []
-    assert "1 thay đổi đã phê duyệt" in run("seal", "2019", "--data", mini, "--check").stdout
+    check = run("seal", "2019", "--data", mini, "--check")
+    assert check.exit_code == 0
+    assert "1 lần điều chỉnh đã phê duyệt, 0 thay đổi chưa phê duyệt" in check.stdout
+    assert "cam-lo-2019-01: điều chỉnh ngày 2019-07-01 theo Công văn số 1502-CV/TU" in (
+        mini / "2019/seal.yaml"
+    ).read_text(encoding="utf-8")
 
     # sheets made after sealing say so
     out = tmp_path / "s.docx"
@@ -67,6 +72,10 @@ def test_seal_then_edit_then_approve(mini: Path, tmp_path: Path):
         run("sheets", "2019", "cam-lo", "--data", mini, "--combined", "--out", out).exit_code == 0
     )
     assert "niêm phong ngày 2019-02-20" in document(out).core_properties.comments
+
+    # the approval was for that change: a later one is an error again
+    edit(cam_lo, "due: 2019-09-30", "due: 2019-10-31")
+    assert codes(mini) == ["E121"]
 
 
 def test_added_and_removed_items(mini: Path):
@@ -91,3 +100,14 @@ def test_sealing_twice_needs_force(mini: Path):
 def test_check_before_sealing(mini: Path):
     r = run("seal", "2019", "--data", mini, "--check")
     assert r.exit_code == 1 and "chưa niêm phong" in r.stdout
+
+
+def test_the_same_plan_written_differently_is_no_change(mini: Path):
+    run("seal", "2019", "--data", mini, "--date", "2019-02-20")
+    edit(mini / "2019/commitments/so-xay-dung.yaml", "plan: 31,", "plan: 31.0,")
+    assert codes(mini) == []
+
+
+def test_a_seal_cannot_be_dated_in_the_future(mini: Path):
+    r = run("seal", "2019", "--data", mini, "--date", "2099-01-01")
+    assert r.exit_code == 1 and not (mini / "2019/seal.yaml").exists()

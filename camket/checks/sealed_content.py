@@ -1,9 +1,10 @@
 """After `camket seal`, an item's signed content changes only with a recorded approval.
 
 Why: what the units signed at the ceremony must not change quietly. A change to an item's
-text, due date, indicator plan, task group or unit, a new item, or a removed one, needs an
-`adjusted` progress entry with `approved_by:` (the decision that allowed it) dated on or after
-the seal. Adding progress entries is always free. (In the invalid example below, the
+text, due date, indicator plan, task group or unit, a new item, or a removed one, is an error
+until the decision that allowed it is recorded with `camket record ITEM adjusted --reason …
+--approved-by …`, which also moves the item's fingerprint in seal.yaml to what was approved.
+Adding progress entries is always free. (In the invalid example below, the
 fingerprint of cam-lo-2019-01's text is not that of its text today.)
 
 Valid:
@@ -71,8 +72,6 @@ def check(project: Project) -> Iterator[Finding]:
             continue
         when = data.seal.sealed_on.isoformat()
         for change in seal.changes(project, year):
-            if change.approved:
-                continue
             if change.kind == "removed":
                 items = data.seal.source["items"]
                 yield (
@@ -93,6 +92,7 @@ def check(project: Project) -> Iterator[Finding]:
                 change.item.value_span("id"),
                 _(
                     "nội dung đã ký của '{id}' thay đổi sau khi niêm phong ngày {when} ({what}); cần "
-                    "một mục tiến độ 'adjusted' có approved_by: (văn bản cho phép điều chỉnh)"
+                    'ghi quyết định cho phép bằng lệnh: camket record {id} adjusted --reason "…" '
+                    '--approved-by "…"'
                 ).format(id=change.item_id, when=when, what=what),
             )

@@ -209,17 +209,19 @@ def seal(
             )
             raise typer.Exit(1)
         changes = sealing.changes(project, year)
-        open_changes = [c for c in changes if not c.approved]
+        approvals = (
+            path.read_text(encoding="utf-8").count(": điều chỉnh ngày ") if path.is_file() else 0
+        )
         out.print(
             _(
-                "Năm {year} niêm phong ngày {date}: {n} nội dung; {a} thay đổi đã phê duyệt, "
-                "{b} thay đổi chưa phê duyệt."
+                "Năm {year} niêm phong ngày {date}: {n} nội dung; {a} lần điều chỉnh đã phê "
+                "duyệt, {b} thay đổi chưa phê duyệt."
             ).format(
                 year=year,
                 date=data_year.seal.sealed_on.isoformat(),
                 n=len(data_year.seal.items),
-                a=len(changes) - len(open_changes),
-                b=len(open_changes),
+                a=approvals,
+                b=len(changes),
             ),
             markup=False,
         )
@@ -227,10 +229,10 @@ def seal(
 
         kinds = {"changed": _("thay đổi"), "added": _("thêm mới"), "removed": _("đã xóa")}
         for c in changes:
-            state = _("đã phê duyệt") if c.approved else _("CHƯA phê duyệt")
             parts = " " + ", ".join(part_word(p) for p in c.parts) if c.parts else ""
+            state = _("CHƯA phê duyệt")
             out.print(f"  - {c.item_id}: {kinds[c.kind]}{parts} ({state})", markup=False)
-        raise typer.Exit(1 if open_changes else 0)
+        raise typer.Exit(1 if changes else 0)
     if data_year.seal is not None and not force:
         _err().print(
             _(
@@ -241,6 +243,12 @@ def seal(
         )
         raise typer.Exit(1)
     when = _date(date) or clock.today()
+    if when > clock.today():
+        _err().print(
+            _("lỗi: ngày niêm phong {date} sau ngày hôm nay").format(date=when.isoformat()),
+            markup=False,
+        )
+        raise typer.Exit(1)
     atomic.write_text(path, sealing.seal_text(project, year, when))
     count = sum(len(c.items()) for c in data_year.commitments.values())
     out.print(
