@@ -199,15 +199,20 @@ def new_folder(root: Path, year: int, today: dt.date, commit: bool = True) -> Ma
         f"{year}/commitments/don-vi-mau.yaml",
         COMMITMENTS_YAML.format(modeline=_modeline("commitments", 2), year=year),
     )
+    _extras(made)
+    if commit:
+        made.commit = _git_init(root)
+    return made
+
+
+def _extras(made: Made) -> None:
+    """What a data folder needs besides its data: the clerk's README, git and editor files."""
     _write(made, "README.md", README)
     _write(made, ".gitignore", GITIGNORE)
     _write(made, ".gitattributes", GITATTRIBUTES)
     _write(made, ".pre-commit-config.yaml", PRE_COMMIT)
     _write(made, ".vscode/settings.json", _vscode())
     write_schemas(made)
-    if commit:
-        made.commit = _git_init(root)
-    return made
 
 
 def _git_init(root: Path) -> str | None:
@@ -269,9 +274,12 @@ def new_year(root: Path, source: Project, year: int, today: dt.date) -> Made:
                 root=source.root, year=year
             )
         )
+    fresh = not (root / "camket.yaml").exists()  # a new folder, not a new year in the same one
     for name in ("camket.yaml", "units.yaml"):
         if not (root / name).exists():
             _write(made, name, (source.root / name).read_text(encoding="utf-8"))
+    if fresh:
+        _extras(made)
     old = source.years[previous].config
     theme = f"Chủ đề năm {year}"
     _write(
@@ -286,7 +294,7 @@ def new_year(root: Path, source: Project, year: int, today: dt.date) -> Made:
             "   # bật lại khi đã nhập đủ các nhóm nhiệm vụ\n"
         ),
     )
-    if not (root / SCHEMA_DIR).exists():
+    if not fresh and not (root / SCHEMA_DIR).exists():
         write_schemas(made)
     carried = _unfinished(source, previous)
     for unit in source.units_in(year):
@@ -330,4 +338,6 @@ def new_year(root: Path, source: Project, year: int, today: dt.date) -> Made:
                     )
                     lines.append(f"        indicator: {{{shown}}}")
         _write(made, f"{year}/commitments/{unit.id}.yaml", "\n".join(lines) + "\n")
+    if fresh:
+        made.commit = _git_init(root)
     return made

@@ -207,3 +207,20 @@ def test_pre_commit_hook_refuses_a_bad_commit(tmp_path: Path):
     bad.write_text(bad.read_text(encoding="utf-8").replace("hed:", "head:"), encoding="utf-8")
     git("add", ".")
     assert git("commit", "-m", "dữ liệu đúng").returncode == 0
+
+
+def test_init_a_new_year_into_a_new_folder_sets_it_up(tmp_path: Path):
+    target = tmp_path / "nam-moi"
+    r = run("init", target, "--from", EMBEDDED_DATA, "--year", "2021")
+    assert r.exit_code == 0, r.stderr
+    for rel in (
+        "README.md",
+        ".gitignore",
+        ".gitattributes",
+        ".pre-commit-config.yaml",
+        "schemas/commitments.schema.json",
+        "camket.yaml",
+        "units.yaml",
+    ):
+        assert (target / rel).is_file(), rel
+    assert [p for p in loader.load_and_check(target)[1] if p.is_error] == []
