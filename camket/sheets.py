@@ -35,7 +35,20 @@ def unit_signature(unit: Unit, head: str) -> dict[str, str]:
         collective = collective[: -len(unit.name)] + kind
         if title.endswith(" " + kind):
             title = title[: -len(kind) - 1]
-    return {"on_behalf": f"T/M {collective}".upper(), "title": title.upper(), "name": head}
+    return {
+        "on_behalf": keep_together(f"T/M {collective}".upper()),
+        "title": title.upper(),
+        "name": head,
+    }
+
+
+_TOGETHER = re.compile(r" (ỦY|VỤ|ĐOÀN)\b")
+
+
+def keep_together(text: str) -> str:
+    """No line break inside "THÀNH ỦY", "THƯỜNG VỤ", "ĐẢNG ĐOÀN": a signature line that must
+    wrap wraps between such words, never in the middle of one."""
+    return _TOGETHER.sub("\u00a0\\1", text)
 
 
 def _collective_phrase(collective: str) -> str:
@@ -70,6 +83,7 @@ def sheet(settings: Settings, config: YearConfig, unit: Unit, c: Commitments) ->
         ]
     )
     body_sig = signature(settings.sheet_signature, f"T/M {settings.body}", "BÍ THƯ")
+    body_sig["on_behalf"] = keep_together(body_sig["on_behalf"])
     return {
         "superior": superior,
         "issuer": issuer,

@@ -32,8 +32,11 @@ def test_one_sheet_per_unit(tmp_path: Path):
     assert len(groups) == 3 and len(items) == 4
     assert any("(thời hạn: 15/06/2019)" in p for p in items)
     sign = document(sheet).tables[-1]
-    assert sign.cell(0, 0).text.split("\n")[:2] == ["T/M BAN THƯỜNG VỤ TỈNH ỦY", "BÍ THƯ"]
-    right = [line for line in sign.cell(0, 1).text.split("\n") if line]
+    # signature lines keep "THÀNH ỦY" and "THƯỜNG VỤ" together with no-break spaces
+    left = sign.cell(0, 0).text.replace("\u00a0", " ").split("\n")
+    assert left[:2] == ["T/M BAN THƯỜNG VỤ TỈNH ỦY", "BÍ THƯ"]
+    assert "THÀNH\u00a0ỦY" in sign.cell(0, 1).text
+    right = [line for line in sign.cell(0, 1).text.replace("\u00a0", " ").split("\n") if line]
     assert right == ["T/M BAN THƯỜNG VỤ THÀNH ỦY", "BÍ THƯ", "Hồ Sỹ Trung"]  # FORMAT.md
     # a department is not a party organisation: the province's letterhead
     dept = document(tmp_path / "cam-ket-2019-so-y-te.docx").tables[0]
