@@ -17,7 +17,7 @@ from typing import Any
 from camket import git
 from camket.i18n import _
 from camket.located import LocDict
-from camket.models import STATUS_ALIASES
+from camket.models import status_of
 from camket.reading import read_text
 
 FIELDS = ("text", "due", "status", "indicator")
@@ -38,10 +38,15 @@ class Change:
 
 
 def _status(value: Any) -> str:
+    """The status code; an old version's unknown word is shown folded, as it is compared."""
     if not isinstance(value, str):
         return str(value)
-    folded = unicodedata.normalize("NFC", value).strip().casefold()
-    return str(STATUS_ALIASES.get(folded, folded))
+    status = status_of(value)
+    return (
+        str(status)
+        if status is not None
+        else unicodedata.normalize("NFC", value).strip().casefold()
+    )
 
 
 def _state(item: LocDict) -> dict[str, str]:

@@ -130,18 +130,22 @@ def _date(value: Any) -> Any:
     return value
 
 
-def _status(value: Any) -> Any:
-    if not isinstance(value, str):
-        raise PydanticCustomError("unknown_status", "unknown status {value}", {"value": value})
-    folded = _fold(value)
+def status_of(text: str) -> Status | None:
+    """A status written as a code or in Vietnamese, compared after NFC and case folding."""
+    folded = _fold(text)
     if folded in STATUS_ALIASES:
         return STATUS_ALIASES[folded]
     try:
         return Status(folded)
     except ValueError:
-        raise PydanticCustomError(
-            "unknown_status", "unknown status {value}", {"value": value}
-        ) from None
+        return None
+
+
+def _status(value: Any) -> Any:
+    status = status_of(value) if isinstance(value, str) else None
+    if status is None:
+        raise PydanticCustomError("unknown_status", "unknown status {value}", {"value": value})
+    return status
 
 
 def _cause(value: Any) -> Any:
