@@ -174,11 +174,7 @@ def _main(
     _OUTPUT["no_color"] = no_color or bool(os.environ.get("NO_COLOR"))
 
 
-def _load_year(root: Path, year: int, force: bool = False) -> Project:
-    """Load one year and its shared files; invalid data stops here unless `force`."""
-    from camket import loader, present
-    from camket.problems import has_errors
-
+def _require_year(root: Path, year: int) -> None:
     if year not in dict(folder.year_folders(root)):
         _err().print(
             _("lỗi: thư mục dữ liệu chưa có năm {year} (không có thư mục {path})").format(
@@ -187,6 +183,14 @@ def _load_year(root: Path, year: int, force: bool = False) -> Project:
             markup=False,
         )
         raise typer.Exit(1)
+
+
+def _load_year(root: Path, year: int, force: bool = False) -> Project:
+    """Load one year and its shared files; invalid data stops here unless `force`."""
+    from camket import loader, present
+    from camket.problems import has_errors
+
+    _require_year(root, year)
     project, problems = loader.load_and_check(root, years=[year])
     err = _err()
     for line in present.problems_text(problems):

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from camket import clock, folder
+from camket import clock
 from camket.cli.app import (
     DataOption,
     JsonOption,
@@ -15,6 +15,7 @@ from camket.cli.app import (
     _err,
     _load_year,
     _out,
+    _require_year,
     _root,
     app,
 )
@@ -187,11 +188,7 @@ def seal(
     if check:  # the changes are the point: show them rather than refuse
         from camket import loader
 
-        if year not in dict(folder.year_folders(root)):
-            _err().print(
-                _("lỗi: thư mục dữ liệu chưa có năm {year}").format(year=year), markup=False
-            )
-            raise typer.Exit(1)
+        _require_year(root, year)
         project, problems = loader.load_and_check(root, years=[year])
         for p in problems:
             if p.code != "E121":
