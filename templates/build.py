@@ -274,6 +274,29 @@ def _signature_table(doc, left_lines, right_lines) -> None:
         _cell_para(right, text, **kw)
 
 
+def _signature_lines(var: str) -> list[tuple[str, dict]]:
+    """A signature block: on behalf of, title, room to sign, the name (all from `var`)."""
+    bold = {"bold": True, "align": C}
+    return [
+        (f"{{{{ {var}.on_behalf }}}}", bold),
+        (f"{{{{ {var}.title }}}}", bold),
+        ("", {}),
+        ("", {}),
+        ("", {}),
+        (f"{{{{ {var}.name }}}}", bold),
+    ]
+
+
+def _title(doc, kind: str, summary: str) -> None:
+    """The document type in capitals, the summary line under it, and a short rule."""
+    _para(doc, kind, bold=True, size=15, align=C)
+    line = _para(doc, summary, bold=True, align=C, space_after=2)
+    line.paragraph_format.left_indent = Mm(10)
+    line.paragraph_format.right_indent = Mm(10)
+    rule = _para(doc, "", align=C, space_after=12)
+    _rule_under(rule, 62)
+
+
 def _sect_pr_cleanup(doc) -> None:
     # python-docx's default template carries a document grid and theme fonts we do not want.
     for el in doc.element.iter(qn("w:docGrid")):
@@ -296,12 +319,7 @@ def build_report(path: Path) -> None:
     _para(doc, "{%p endif %}")
     _letterhead(doc, "Số {{ number }}-BC/{{ code }}")
     _para(doc, "", space_after=6)
-    _para(doc, "BÁO CÁO", bold=True, size=15, align=C)
-    title = _para(doc, "{{ title }}", bold=True, align=C, space_after=2)
-    title.paragraph_format.left_indent = Mm(10)
-    title.paragraph_format.right_indent = Mm(10)
-    rule = _para(doc, "", align=C, space_after=12)
-    _rule_under(rule, 62)
+    _title(doc, "BÁO CÁO", "{{ title }}")
     _para(doc, "{%p for section in sections %}")
     _para(doc, "{%p if section.heading %}")
     _para(doc, "{{ section.heading }}", style="Heading Camket")
@@ -319,14 +337,7 @@ def build_report(path: Path) -> None:
             ("{{ r }}", {"size": 12, "align": L}),
             ("{%p endfor %}", {}),
         ],
-        [
-            ("{{ signature.on_behalf }}", {"bold": True, "align": C}),
-            ("{{ signature.title }}", {"bold": True, "align": C}),
-            ("", {}),
-            ("", {}),
-            ("", {}),
-            ("{{ signature.name }}", {"bold": True, "align": C}),
-        ],
+        _signature_lines("signature"),
     )
     # Appendix in a landscape section: every figure of the text, unit by unit, and the items
     # not completed, with their cause and reason.
@@ -429,12 +440,7 @@ def build_sheet(path: Path) -> None:
     _para(doc, "{%p for sheet in sheets %}")
     _letterhead(doc, "", v="sheet.")
     _para(doc, "", space_after=6)
-    _para(doc, "BẢN CAM KẾT", bold=True, size=15, align=C)
-    line = _para(doc, "{{ sheet.summary }}", bold=True, align=C, space_after=2)
-    line.paragraph_format.left_indent = Mm(10)
-    line.paragraph_format.right_indent = Mm(10)
-    rule = _para(doc, "", align=C, space_after=12)
-    _rule_under(rule, 62)
+    _title(doc, "BẢN CAM KẾT", "{{ sheet.summary }}")
     _para(doc, "{%p for ground in sheet.grounds %}")
     _para(doc, "{{ ground }}", style="Body Text Camket")
     _para(doc, "{%p endfor %}")
@@ -461,22 +467,8 @@ def build_sheet(path: Path) -> None:
     _para(doc, "", space_after=6)
     _signature_table(
         doc,
-        [
-            ("{{ sheet.body_signature.on_behalf }}", {"bold": True, "align": C}),
-            ("{{ sheet.body_signature.title }}", {"bold": True, "align": C}),
-            ("", {}),
-            ("", {}),
-            ("", {}),
-            ("{{ sheet.body_signature.name }}", {"bold": True, "align": C}),
-        ],
-        [
-            ("{{ sheet.unit_signature.on_behalf }}", {"bold": True, "align": C}),
-            ("{{ sheet.unit_signature.title }}", {"bold": True, "align": C}),
-            ("", {}),
-            ("", {}),
-            ("", {}),
-            ("{{ sheet.unit_signature.name }}", {"bold": True, "align": C}),
-        ],
+        _signature_lines("sheet.body_signature"),
+        _signature_lines("sheet.unit_signature"),
     )
     _para(doc, "{%p if not loop.last %}")
     brk = _para(doc)
