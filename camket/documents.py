@@ -7,20 +7,13 @@ camket.render, so the commands that do not print documents start fast.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 
 from camket import git, report, sheets
 from camket.project import Project
 from camket.render import markers
 from camket.tally import YearTally
-
-
-@dataclass(frozen=True)
-class Rendered:
-    path: Path
-    data: bytes
 
 
 def first_year(project: Project, year_folders: Iterable[int]) -> int:
@@ -94,12 +87,3 @@ def sheets_docx(
         ),
     )
     return package.finish(document, props)
-
-
-def write_each(items: Iterable[Rendered], on_done: Callable[[Path], None] | None = None) -> None:
-    from camket.render import package
-
-    for item in items:
-        package.write(item.path, item.data)
-        if on_done:
-            on_done(item.path)

@@ -101,27 +101,27 @@ def _as_of(year: int, as_of: str | None, quarter: int | None) -> dt.date | None:
 _OUTPUT = {"quiet": False, "no_color": False}
 
 
-def _out(always: bool = False) -> Console:
-    """Standard output; colours only on a terminal (Rich decides), never with --no-color.
-    --quiet silences it, except for what the command exists to print (`always`)."""
+def _console(stderr: bool = False, quiet: bool = False) -> Console:
+    """Colours only on a terminal (Rich decides), and none at all with --no-color."""
+    plain = _OUTPUT["no_color"]
     return Console(
+        stderr=stderr,
+        quiet=quiet,
         highlight=False,
         soft_wrap=True,
-        quiet=_OUTPUT["quiet"] and not always,
-        no_color=_OUTPUT["no_color"] or None,
-        color_system=None if _OUTPUT["no_color"] else "auto",
+        no_color=plain or None,
+        color_system=None if plain else "auto",
     )
+
+
+def _out(always: bool = False) -> Console:
+    """Standard output: --quiet silences it, except what the command exists to print."""
+    return _console(quiet=_OUTPUT["quiet"] and not always)
 
 
 def _err() -> Console:
     """Problems and errors: --quiet never hides them."""
-    return Console(
-        stderr=True,
-        highlight=False,
-        soft_wrap=True,
-        no_color=_OUTPUT["no_color"] or None,
-        color_system=None if _OUTPUT["no_color"] else "auto",
-    )
+    return _console(stderr=True)
 
 
 def _root(data: Path | None) -> Path:
@@ -269,7 +269,7 @@ def _output(out: Path | None, name: str) -> Path:
 
 
 def _write(path: Path, data: bytes) -> None:
-    from camket.render import package
+    from camket import atomic
 
     if path.is_dir():
         _err().print(
@@ -277,7 +277,7 @@ def _write(path: Path, data: bytes) -> None:
         )
         raise typer.Exit(1)
     try:
-        package.write(path, data)
+        atomic.write_bytes(path, data)
     except OSError as e:
         _err().print(
             _("lỗi: không ghi được '{path}': {e}").format(path=path, e=e.strerror or e),

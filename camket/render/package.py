@@ -14,10 +14,9 @@ import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from camket import __version__, atomic
+from camket import __version__
 from camket.git import RepoState
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -104,7 +103,3 @@ def normalise_zip(data: bytes, edit: Callable[[str, bytes], bytes] | None = None
                 body = edit(info.filename, body)
             dst.writestr(fixed, body, compresslevel=6)
     return out.getvalue()
-
-
-def write(path: Path, data: bytes) -> None:
-    atomic.write_bytes(path, data)
