@@ -213,6 +213,12 @@ EXPLANATIONS: dict[str, Explanation] = {
         '--reason "…" --approved-by "Công văn số …" (niêm phong được cập nhật theo nội dung '
         "đã phê duyệt); nếu không, trả lại nội dung đã ký.",
     ),
+    "E122": Explanation(
+        "Mẫu văn bản trong camket.yaml không dùng được",
+        "Mẫu văn bản ghi ở khóa templates phải là tệp Word .docx nằm trong thư mục dữ liệu "
+        "(ví dụ templates/bao-cao.docx), ghi bằng đường dẫn tương đối. Chép mẫu vào thư mục dữ "
+        "liệu; muốn dùng một mẫu ở nơi khác cho một lần in, dùng --template TỆP.",
+    ),
     "W101": Explanation(
         "Đơn vị chưa có tệp cam kết",
         "Tạo tệp NĂM/commitments/MÃ.yaml cho đơn vị, hoặc ghi years: trong units.yaml nếu năm đó "

@@ -61,6 +61,16 @@ def find(explicit: Path | None = None, cwd: Path | None = None) -> Path:
     )
 
 
+def inside(root: Path, path: Path) -> bool:
+    """Whether `path`, links followed, stays within the data folder `root`: what the shared
+    folder names (a template, a data file) must not reach into the rest of the machine."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class YearFiles:
     year: int

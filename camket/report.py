@@ -382,19 +382,18 @@ class _Writer:
 
 
 def _row(no: str, name: str, groups: int, c: Any, bold: bool = False) -> dict[str, Any]:
+    """A row of the units table; `bold` (blocks and the total) picks the template's bold row."""
     return {
         "bold": bold,
-        "cells": {
-            "no": no,
-            "name": name,
-            "groups": str(groups),
-            "total": str(c.total),
-            "carried_out": str(c.carried_out),
-            "completed": str(c.completed),
-            "paused": str(c.paused),
-            "late": str(c.late),
-            "not_started": str(c.not_started),
-        },
+        "no": no,
+        "name": name,
+        "groups": str(groups),
+        "total": str(c.total),
+        "carried_out": str(c.carried_out),
+        "completed": str(c.completed),
+        "paused": str(c.paused),
+        "late": str(c.late),
+        "not_started": str(c.not_started),
     }
 
 

@@ -395,17 +395,28 @@ def _appendix_units(doc) -> None:
         "late",
         "not_started",
     ]
-    table = doc.add_table(rows=4, cols=len(cols))
+    table = doc.add_table(rows=8, cols=len(cols))
     _grid(table)
     _header_row(table, cols)
-    first = table.rows[1].cells
-    _cell_para(first[0], "{%tr for row in appendix.units %}", style="Table Camket")
-    for i, key in enumerate(keys):
-        cell = table.rows[2].cells[i]
-        _cell_para(
-            cell, f"{{{{r row.{key} }}}}", style="Table Camket", align=L if key == "name" else C
-        )
-    _cell_para(table.rows[3].cells[0], "{%tr endfor %}", style="Table Camket")
+    # Blocks and the total print bold: two variants of the row, chosen by the row's `bold`.
+    tags = {
+        1: "{%tr for row in appendix.units %}",
+        2: "{%tr if row.bold %}",
+        4: "{%tr else %}",
+        6: "{%tr endif %}",
+        7: "{%tr endfor %}",
+    }
+    for index, tag in tags.items():
+        _cell_para(table.rows[index].cells[0], tag, style="Table Camket")
+    for index, bold in ((3, True), (5, False)):
+        for i, key in enumerate(keys):
+            _cell_para(
+                table.rows[index].cells[i],
+                f"{{{{ row.{key} }}}}",
+                style="Table Camket",
+                align=L if key == "name" else C,
+                bold=bold,
+            )
     _width(table, [12, 86, 20, 20, 24, 24, 22, 20, 24])
 
 

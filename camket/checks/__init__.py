@@ -25,6 +25,7 @@ from camket.checks import (
     status_approval,
     status_cause,
     status_reason,
+    template_paths,
     unit_block,
     unit_file,
     unit_ids,
@@ -57,6 +58,7 @@ _MODULES: tuple[ModuleType, ...] = (
     report_sections,
     indicator_ids,
     sealed_content,
+    template_paths,
 )
 
 CHECKS: MappingProxyType[str, ModuleType] = MappingProxyType({m.CODE: m for m in _MODULES})

@@ -138,7 +138,8 @@ def sheets(
     try:
         if combined:
             target = _output(out, f"cam-ket-{year}.docx")
-            _write(target, documents.sheets_docx(project, year, chosen, path, date))
+            (docx,) = documents.sheets_docx(project, year, [chosen], path, date)
+            _write(target, docx)
             _out().print(
                 _("Đã ghi {n} bản cam kết vào: {path}").format(n=len(chosen), path=target),
                 markup=False,
@@ -152,11 +153,9 @@ def sheets(
 
         with Progress(console=_err(), transient=True) as progress:
             task = progress.add_task(_("Đang in bản cam kết"), total=len(chosen))
-            for unit in chosen:
-                _write(
-                    target_dir / f"cam-ket-{year}-{unit}.docx",
-                    documents.sheets_docx(project, year, [unit], path, date),
-                )
+            made = documents.sheets_docx(project, year, [[u] for u in chosen], path, date)
+            for unit, docx in zip(chosen, made, strict=True):
+                _write(target_dir / f"cam-ket-{year}-{unit}.docx", docx)
                 progress.advance(task)
     except TemplateError as e:
         _err().print(_("lỗi: {e}").format(e=e), markup=False)

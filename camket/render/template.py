@@ -1,21 +1,31 @@
-"""Finding a template and rendering it with Jinja in a sandbox.
+"""Finding a template, checking it is a Word document, and rendering it safely.
 
-The sandbox, autoescaping and StrictUndefined are not optional: autoescaping keeps `&` and `<`
-in names (`Sở Kế hoạch & Đầu tư`) from breaking the document XML; values are never evaluated,
-so `{{ 7*7 }}` in a data value prints literally; the sandbox refuses `''.__class__` and friends
-in a template; and a misspelt name in a template is an error rather than an empty string.
+Templates are untrusted input, like the data: they come from `--template`, the `templates:`
+setting or the data folder's `templates/`, all of which anyone with access to the shared folder
+can change. Each template is checked as a zip before anything unpacks it (size, entry count,
+unpacked size: a zip bomb stops here), then rendered by `camket.render.sandbox` in a Jinja
+sandbox inside a child process with limits. Autoescaping keeps `&` and `<` in names (`Sở Kế
+hoạch & Đầu tư`) from breaking the document XML; values are never evaluated, so `{{ 7*7 }}` in a
+data value prints literally; StrictUndefined makes a misspelt name an error, not a blank.
 """
 
 from __future__ import annotations
 
-import re
+import zipfile
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from camket.folder import inside
 from camket.i18n import _
 
 DEFAULTS = {"report": "bao-cao.docx", "sheet": "cam-ket.docx"}
+
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024  # a template with a letterhead logo is well under 1 MB
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # what its entries claim to hold, all together
+MAX_ENTRIES = 1000  # a .docx from Word holds a few dozen
+REQUIRED = ("[Content_Types].xml", "word/document.xml")
 
 
 class TemplateError(Exception):
@@ -24,15 +34,35 @@ class TemplateError(Exception):
 
 def find(kind: str, explicit: Path | None, configured: str | None, root: Path) -> Path:
     """`--template`, else the `templates:` setting, else `templates/` in the data folder,
-    else the package's default."""
+    else the package's default. The clerk's own `--template` may be anywhere; what the data
+    folder names must stay inside it (a shared folder must not reach into the clerk's files)."""
     name = DEFAULTS[kind]
-    for candidate in (explicit, root / configured if configured else None):
-        if candidate is not None:
-            if not candidate.is_file():
-                raise TemplateError(_("không tìm thấy mẫu văn bản '{path}'").format(path=candidate))
-            return candidate
+    if explicit is not None:
+        if not explicit.is_file():
+            raise TemplateError(_("không tìm thấy mẫu văn bản '{path}'").format(path=explicit))
+        return explicit
+    if configured:
+        candidate = root / configured
+        if not inside(root, candidate):
+            raise TemplateError(
+                _(
+                    "mẫu văn bản '{path}' (khóa templates trong camket.yaml) nằm ngoài thư mục dữ "
+                    "liệu; hãy chép mẫu vào thư mục dữ liệu (ví dụ templates/{name}) và ghi đường "
+                    "dẫn tương đối"
+                ).format(path=configured, name=name)
+            )
+        if not candidate.is_file():
+            raise TemplateError(_("không tìm thấy mẫu văn bản '{path}'").format(path=candidate))
+        return candidate
     local = root / "templates" / name
     if local.is_file():
+        if not inside(root, local):
+            raise TemplateError(
+                _(
+                    "mẫu văn bản '{path}' là liên kết trỏ ra ngoài thư mục dữ liệu; hãy chép tệp "
+                    "mẫu vào đây thay cho liên kết"
+                ).format(path=local)
+            )
         return local
     return default(name)
 
@@ -45,73 +75,102 @@ def default(name: str) -> Path:
         return Path(__file__).resolve().parents[2] / "templates" / name
 
 
-def render(
-    path: Path, context: dict[str, Any], images: dict[str, tuple[bytes, float]] | None = None
-) -> Any:
-    """Render the template; returns the python-docx Document. `images` are PNGs (bytes, width
-    in mm) the template places with `{{ name }}`; a missing one is an empty string."""
-    from docxtpl import DocxTemplate
-    from jinja2 import StrictUndefined, TemplateSyntaxError
-    from jinja2 import TemplateError as JinjaError
-    from jinja2.exceptions import SecurityError
-    from jinja2.sandbox import SandboxedEnvironment
+def check_package(path: Path) -> None:
+    """A .docx is a zip: check what it claims to hold before python-docx unpacks it.
 
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    zipfile never returns more bytes than an entry's header declares (it stops there and checks
+    the CRC), so bounding the declared sizes bounds what unpacking can allocate.
+    """
+    not_docx = _(
+        "'{path}' không phải tệp Word .docx ({why}); hãy mở mẫu bằng Word và lưu lại dạng "
+        "Tài liệu Word (.docx)"
+    )
     try:
-        template = DocxTemplate(path)
-        if images is not None:
-            import io
-
-            from docx.shared import Mm
-            from docxtpl import InlineImage
-
-            context = {
-                **context,
-                **{
-                    name: InlineImage(template, io.BytesIO(data), width=Mm(width)) if data else ""
-                    for name, (data, width) in images.items()
-                },
-            }
-        template.render(context, jinja_env=env, autoescape=True)
-    except TemplateSyntaxError as e:
-        message = _("lỗi cú pháp Jinja: {m}").format(m=e.message)
-        raise TemplateError(_where(path, template, e, message)) from None
-    except SecurityError as e:
-        message = _("mẫu dùng thao tác không được phép: {m}").format(m=e)
-        raise TemplateError(_where(path, template, e, message)) from None
-    except JinjaError as e:
-        message = _("lỗi trong mẫu: {m}").format(m=e.message)
-        raise TemplateError(_where(path, template, e, message)) from None
-    except (KeyError, OSError, ValueError) as e:  # not a .docx, or a damaged one
+        size = path.stat().st_size
+        if size > MAX_TEMPLATE_BYTES:
+            raise TemplateError(
+                _("mẫu văn bản '{path}' lớn {mb} MB, vượt giới hạn {limit} MB").format(
+                    path=path, mb=size // 1024 // 1024, limit=MAX_TEMPLATE_BYTES // 1024 // 1024
+                )
+            )
+        with zipfile.ZipFile(path) as z:
+            entries = z.infolist()
+    except zipfile.BadZipFile:
+        raise TemplateError(not_docx.format(path=path, why=_("không phải tệp nén zip"))) from None
+    except OSError as e:
         raise TemplateError(
-            _("không mở được mẫu văn bản '{path}': {e}").format(path=path, e=e)
+            _("không mở được mẫu văn bản '{path}': {e}").format(path=path, e=e.strerror or e)
         ) from None
-    return template.docx
+    unpacked = sum(e.file_size for e in entries)
+    if len(entries) > MAX_ENTRIES or unpacked > MAX_UNPACKED_BYTES:
+        raise TemplateError(
+            _(
+                "mẫu văn bản '{path}' chứa {n} phần, tổng {mb} MB khi giải nén, vượt giới hạn "
+                "({max_n} phần, {max_mb} MB); tệp này không phải mẫu văn bản bình thường"
+            ).format(
+                path=path,
+                n=len(entries),
+                mb=unpacked // 1024 // 1024,
+                max_n=MAX_ENTRIES,
+                max_mb=MAX_UNPACKED_BYTES // 1024 // 1024,
+            )
+        )
+    names = {e.filename for e in entries}
+    missing = [name for name in REQUIRED if name not in names]
+    if missing:
+        why = _("thiếu phần {name}").format(name=missing[0])
+        raise TemplateError(not_docx.format(path=path, why=why))
 
 
-def _template_line(error: Exception) -> int | None:
-    """The template line of an error: syntax errors carry it, runtime errors in the traceback."""
-    line = getattr(error, "lineno", None)
-    tb = error.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
+def render(path: Path, context: dict[str, Any]) -> Any:
+    """Render the template with plain data; returns the python-docx Document."""
+    (document,) = render_each(path, [context])  # runs the generator to its end: child joined
+    return document
 
 
-def _where(path: Path, template: Any, error: Exception, message: str) -> str:
-    """docxtpl puts each paragraph on its own line before Jinja sees it: a line is a paragraph."""
-    line = _template_line(error)
+def render_each(path: Path, contexts: list[dict[str, Any]]) -> Iterator[Any]:
+    """One python-docx Document per context, in order, all rendered by one sandboxed child."""
+    import io
+
+    from docx import Document
+
+    from camket.render import sandbox
+
+    check_package(path)
+    try:
+        for data in sandbox.render(path, contexts):
+            yield Document(io.BytesIO(data))
+    except sandbox.RenderFailure as e:
+        raise TemplateError(_message(path, e.kind, e.detail)) from None
+
+
+def _message(path: Path, kind: str, detail: dict[str, Any]) -> str:
     where = _("mẫu '{name}'").format(name=path.name)
-    if line:
-        where += _(", đoạn văn thứ {n}").format(n=max(line - 1, 1))
-        try:
-            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", template.patch_xml(template.get_xml()))
-            snippet = re.sub(r"<[^>]+>", "", xml.splitlines()[line - 1])
-            snippet = re.sub(r"\s+", " ", snippet).strip()
-        except (IndexError, AttributeError, ValueError):
-            snippet = ""
-        if snippet:
-            where += f" (“{snippet[:80]}”)"
-    return f"{where}: {message}"
+    if detail.get("paragraph"):
+        where += _(", đoạn văn thứ {n}").format(n=detail["paragraph"])
+        if detail.get("snippet"):
+            where += f" (“{detail['snippet']}”)"
+    text = detail.get("text", "")
+    messages = {
+        "syntax": _("lỗi cú pháp Jinja: {m}"),
+        "security": _("mẫu dùng thao tác không được phép: {m}"),
+        "include": _(
+            "mẫu không được nạp tệp hay mẫu khác ({{% include %}}, {{% import %}}, "
+            "{{% extends %}}); hãy bỏ thẻ đó"
+        ),
+        "template": _("lỗi trong mẫu: {m}"),
+        "timeout": _(
+            "mẫu chạy quá {seconds} giây nên đã bị dừng (có thể do vòng lặp quá lớn); hãy "
+            "kiểm tra các thẻ {{% for %}} của mẫu"
+        ),
+        "memory": _(
+            "mẫu cần quá {megabytes} MB bộ nhớ nên đã bị dừng (có thể do tạo chuỗi quá lớn); "
+            "hãy kiểm tra các biểu thức của mẫu"
+        ),
+        "recursion": _("mẫu gọi lồng nhau quá sâu (macro tự gọi lại chính nó); hãy sửa mẫu"),
+        "too_big": _("văn bản tạo từ mẫu lớn {megabytes} MB, vượt giới hạn; hãy kiểm tra mẫu"),
+        "died": _("mẫu làm quá trình in văn bản dừng bất thường (mã {code}); hãy kiểm tra mẫu"),
+        "other": _("không dùng được mẫu văn bản ({type}: {text}); hãy kiểm tra mẫu"),
+    }
+    fields = {"m": text, **detail}
+    return f"{where}: {messages[kind].format(**fields)}"
