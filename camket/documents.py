@@ -30,8 +30,7 @@ def report_docx(
     from camket.render.chart import png, size_mm
 
     context, notes = report.build(project, t, options)
-    config = project.years[t.year].config
-    chart = png(t, config.indicators if config else [])
+    chart = png(t)
     # The template places a marker; the picture goes in its place after rendering.
     context["chart"] = markers.picture_marker("chart") if chart else ""
     document = tpl.render(template, context)

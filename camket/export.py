@@ -170,12 +170,12 @@ def to_xlsx(project: Project, t: YearTally) -> bytes:
         return [c.total, c.carried_out, c.completed, c.paused, c.late, c.not_started]
 
     for block in t.blocks:
-        units.append([block.name, sum(u.groups for u in block.units), *counts(block.counts)])
+        units.append([block.name, block.groups, *counts(block.counts)])
         for cell in units[units.max_row]:
             cell.font = bold
         for unit in block.units:
             units.append([f"  {unit.name}", unit.groups, *counts(unit.counts)])
-    units.append(["Tổng cộng", sum(u.groups for b in t.blocks for u in b.units), *counts(t.counts)])
+    units.append(["Tổng cộng", t.groups, *counts(t.counts)])
     for cell in units[units.max_row]:
         cell.font = bold
 
@@ -185,10 +185,8 @@ def to_xlsx(project: Project, t: YearTally) -> bytes:
         ["Mã", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ so với KH (%)", "Đạt"],
         [18, 60, 14, 12, 12, 18, 8],
     )
-    config = project.years[t.year].config
-    for ind in config.indicators if config else []:
-        ratio = float(ind.actual * 100 / ind.plan) if ind.actual is not None and ind.plan else None
-        met = ind.met()
+    for state in t.indicators:
+        ind = state.indicator
         indicators.append(
             [
                 ind.id,
@@ -196,8 +194,8 @@ def to_xlsx(project: Project, t: YearTally) -> bytes:
                 ind.unit or "",
                 float(ind.plan),
                 float(ind.actual) if ind.actual is not None else None,
-                round(ratio, 2) if ratio is not None else None,
-                "" if met is None else ("đạt" if met else "chưa đạt"),
+                round(float(state.ratio), 2) if state.ratio is not None else None,
+                "" if state.met is None else ("đạt" if state.met else "chưa đạt"),
             ]
         )
 

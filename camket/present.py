@@ -102,6 +102,52 @@ def status_table(t: YearTally, project: Project, console: Console) -> None:
         console.print(line, markup=False)
 
 
+def _figure_names() -> dict[str, str]:
+    return {
+        "total": _("tổng số nội dung"),
+        "carried_out": _("đã triển khai thực hiện"),
+        "completed": _("hoàn thành"),
+        "completed_late": _("hoàn thành nhưng chậm so với thời hạn"),
+        "paused": _("tạm dừng"),
+        "not_started": _("chưa thực hiện"),
+        "adjusted": _("điều chỉnh"),
+        "late": _("chậm so với tiến độ"),
+        "not_completed": _("chưa hoàn thành"),
+        "late_or_not_completed": _("chậm hoặc chưa hoàn thành"),
+        "open_not_late": _("chưa hoàn thành, chưa quá hạn"),
+        "cause_objective": _("chậm/chưa hoàn thành do nguyên nhân khách quan"),
+        "cause_subjective": _("chậm/chưa hoàn thành do nguyên nhân chủ quan"),
+        "cause_unknown": _("chậm/chưa hoàn thành, chưa xác định nguyên nhân"),
+        "met": _("chỉ tiêu đạt"),
+        "missed": _("chỉ tiêu chưa đạt"),
+    }
+
+
+def figures_table(t: YearTally, project: Project, console: Console) -> None:
+    """Every figure of the year with the ids behind it, so a printed number can be traced:
+    one line per figure, then its ids on one line (long, but whole and easy to search)."""
+    names = _figure_names()
+    console.print(
+        _("Các số liệu năm {year} (tính đến {date}) và các nội dung tạo nên chúng").format(
+            year=t.year, date=vn.short_date(t.as_of)
+        ),
+        markup=False,
+        style="bold",
+    )
+    for f in t.figures():
+        kind, _sep, key = f.scope.partition(":")
+        scope = {
+            "year": _("Cả năm"),
+            "block": project.blocks[key].name if key in project.blocks else key,
+            "unit": project.units[key].name if key in project.units else key,
+            "tag": _("Nhóm '{tag}'").format(tag=key),
+            "indicators": _("Chỉ tiêu"),
+        }[kind]
+        console.print(f"{scope} · {names.get(f.name, f.name)}: {f.value}", markup=False)
+        if f.items:
+            console.print("    " + ", ".join(f.items), markup=False)
+
+
 def _bold(cells: list[str]) -> list[Text]:
     return [Text(c, style="bold") for c in cells]
 

@@ -8,7 +8,6 @@ Word (the render stage does), so its sentences are easy to test as text.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -139,8 +138,7 @@ class _Writer:
 
     def summary(self) -> str:
         c = self.t.counts
-        units = sum(1 for b in self.t.blocks for u in b.units if u.counts.total)
-        groups = sum(u.groups for b in self.t.blocks for u in b.units)
+        units, groups = len(self.t.units), self.t.groups
         text = (
             f"Năm {self.t.year}, {self.n(units)} địa phương, đơn vị ký cam kết trách nhiệm với "
             f"{self.s.body} với {self.n(groups)} nhóm nhiệm vụ, tổng số {self.n(c.total)} nội "
@@ -148,13 +146,16 @@ class _Writer:
             f"{c.carried_out}/{c.total} nội dung cam kết, hoàn thành {c.completed}/{c.total} nội "
             "dung"
         )
-        if c.total:
-            text += f" (đạt {vn.ratio(Decimal(c.completed) * 100 / c.total)}%)"
+        rate = c.share("completed")
+        if rate is not None:
+            text += f" (đạt {vn.ratio(rate)}%)"
         extras = []
         if c.paused:
             extras.append(f"còn {self.n(c.paused)} nhiệm vụ tạm dừng")
         if c.late:
             extras.append(f"{self.n(c.late)} nội dung chậm so với tiến độ đề ra")
+        if c.open_not_late:  # with the late ones, what part II counts as late or not completed
+            extras.append(f"{self.n(c.open_not_late)} nội dung khác chưa hoàn thành")
         if c.not_started:
             extras.append(f"{self.n(c.not_started)} nội dung chưa triển khai thực hiện")
         return text + ("; " + "; ".join(extras) if extras else "") + "."
@@ -192,14 +193,9 @@ class _Writer:
         return paragraphs
 
     def groups_sentence(self) -> str:
-        rule = self.config.groups_per_unit
-        counts = [u.groups for b in self.t.blocks for u in b.units if u.groups]
-        if rule:
-            low, high = rule
-        elif counts:
-            low, high = min(counts), max(counts)
-        else:
+        if self.t.groups_range is None:
             return ""
+        low, high = self.t.groups_range
         return (
             f"Mỗi địa phương, đơn vị được {self.s.body} giao từ {low} đến {high} nhóm nhiệm vụ "
             "để tập trung lãnh đạo, chỉ đạo thực hiện."
@@ -214,9 +210,7 @@ class _Writer:
         if c.completed != c.carried_out or not self.year_end:
             text += f", hoàn thành {c.completed}/{c.total} nội dung"
         if c.paused:
-            paused = [
-                s for s in self.t.items if s.block_id == block.id and s.status is Status.PAUSED
-            ]
+            paused = self.t.states("paused", block.id)
             text += f"; còn {self.n(c.paused)} nhiệm vụ tạm dừng" + self.footnote(paused)
         return text + "."
 
@@ -235,11 +229,7 @@ class _Writer:
 
     def tag_placement(self) -> dict[str, str | None]:
         """Each tag's sentence goes with the block holding most of its items."""
-        out: dict[str, str | None] = {}
-        for tag in self.t.tags:
-            by_block = Counter(s.block_id for s in self.t.items if tag in s.item.tags)
-            out[tag] = by_block.most_common(1)[0][0] if by_block else None
-        return out
+        return {tag: v.block for tag, v in self.t.tags.items()}
 
     def tag_sentence(self, tag: str) -> str:
         v = self.t.tags[tag]
@@ -252,67 +242,68 @@ class _Writer:
         )
 
     def indicator_sentence(self) -> str:
-        known = [i for i in self.config.indicators if i.actual is not None]
-        if not known:
+        t = self.t
+        if not t.indicators_total:
             return ""
-        met = [i for i in known if i.met()]
         text = (
-            f"Năm {self.t.year} đạt và vượt {len(met)}/{len(known)} chỉ tiêu kinh tế - xã hội "
-            "chủ yếu"
+            f"Năm {t.year} đạt và vượt {t.indicators_met}/{t.indicators_total} chỉ tiêu kinh tế - "
+            "xã hội chủ yếu"
         )
-        missed = [i for i in known if not i.met()]
-        if not missed:
+        if not t.indicators_missed:
             return text + "."
         parts = []
-        for i in missed:
+        for state in (s for s in t.known_indicators if not s.met):
+            i = state.indicator
+            assert i.actual is not None
             plan = _quantity(i.plan, i.unit)
-            if i.better == "higher" and i.plan and i.unit != "%":
-                share = vn.ratio(i.actual * 100 / i.plan)
-                parts.append(f"{i.name} đạt {share}% (KH: {plan})")
+            if i.better == "higher" and state.ratio is not None and i.unit != "%":
+                parts.append(f"{i.name} đạt {vn.ratio(state.ratio)}% (KH: {plan})")
             elif i.better == "higher":  # a rate: its value, not a percentage of a percentage
                 parts.append(f"{i.name} đạt {_quantity(i.actual, i.unit)} (KH: {plan})")
             else:
                 parts.append(f"{i.name} là {_quantity(i.actual, i.unit)} (KH: {plan})")
-        return text + f"; {self.n(len(missed))} chỉ tiêu chưa đạt: " + "; ".join(parts) + "."
+        return (
+            text + f"; {self.n(t.indicators_missed)} chỉ tiêu chưa đạt: " + "; ".join(parts) + "."
+        )
 
     def open_items(self) -> list[ItemState]:
-        """The items the limitations and the appendix account for."""
-        if self.year_end:
-            return [s for s in self.t.items if s.status is not Status.DONE or s.late]
+        """The items the appendix lists: late or not completed (what part II counts), paused
+        (the footnotes give why) and adjusted (approved changes)."""
         return [
-            s
-            for s in self.t.items
-            if s.late or s.status in (Status.PAUSED, Status.NOT_DONE, Status.ADJUSTED)
+            s for s in self.t.items if s.slipped or s.status in (Status.PAUSED, Status.ADJUSTED)
         ]
 
     def limitations(self) -> list[str]:
         paragraphs = list(self.prose.get("limitations", []))
-        # what the appendix lists, less the paused items (their reasons are the footnotes)
-        slipped = [s for s in self.open_items() if s.status is not Status.PAUSED]
-        if not slipped:
+        c = self.t.counts
+        if not c.late_or_not_completed:
             return paragraphs
-        by_cause: dict[Cause | None, list[ItemState]] = {}
-        for s in slipped:
-            cause = s.entry.cause if s.entry else None
-            by_cause.setdefault(cause, []).append(s)
-        counts = []
-        for cause, word in (
-            (Cause.OBJECTIVE, "do nguyên nhân khách quan"),
-            (Cause.SUBJECTIVE, "do nguyên nhân chủ quan"),
-            (None, "chưa xác định nguyên nhân"),
-        ):
-            if by_cause.get(cause):
-                counts.append(f"{self.n(len(by_cause[cause]))} nội dung {word}")
+        causes = [
+            f"{self.n(n)} nội dung {word}"
+            for n, word in (
+                (c.cause_objective, "do nguyên nhân khách quan"),
+                (c.cause_subjective, "do nguyên nhân chủ quan"),
+                (c.cause_unknown, "chưa xác định nguyên nhân"),
+            )
+            if n
+        ]
+        # The summary names the late ones apart: where the two differ, say how they add up.
+        parts = ""
+        if c.open_not_late and c.late:
+            parts = (
+                f" ({self.n(c.late)} nội dung chậm so với tiến độ đề ra, "
+                f"{self.n(c.open_not_late)} nội dung khác chưa hoàn thành)"
+            )
         paragraphs.append(
-            f"Tính đến {self.until()}, có {self.n(len(slipped))} nội dung cam kết thực hiện chậm "
-            f"hoặc chưa hoàn thành theo tiến độ đề ra, trong đó: {', '.join(counts)} (chi tiết "
-            "tại Phụ lục)."
+            f"Tính đến {self.until()}, có {self.n(c.late_or_not_completed)} nội dung cam kết thực "
+            f"hiện chậm hoặc chưa hoàn thành theo tiến độ đề ra{parts}, trong đó: "
+            f"{', '.join(causes)} (chi tiết tại Phụ lục)."
         )
-        for cause, word in (
-            (Cause.OBJECTIVE, "Nguyên nhân khách quan"),
-            (Cause.SUBJECTIVE, "Nguyên nhân chủ quan"),
+        for name, word in (
+            ("cause_objective", "Nguyên nhân khách quan"),
+            ("cause_subjective", "Nguyên nhân chủ quan"),
         ):
-            group = by_cause.get(cause)
+            group = self.t.states(name)
             if not group:
                 continue
             details = "; ".join(
@@ -328,26 +319,10 @@ class _Writer:
     def appendix(self) -> dict[str, Any]:
         units: list[dict[str, Any]] = []
         for bi, block in enumerate(self.t.blocks, start=1):
-            units.append(
-                _row(
-                    _roman(bi),
-                    block.name,
-                    sum(u.groups for u in block.units),
-                    block.counts,
-                    bold=True,
-                )
-            )
+            units.append(_row(_roman(bi), block.name, block.groups, block.counts, bold=True))
             for ui, unit in enumerate(block.units, start=1):
                 units.append(_row(str(ui), unit.name, unit.groups, unit.counts))
-        units.append(
-            _row(
-                "",
-                "Tổng cộng",
-                sum(u.groups for b in self.t.blocks for u in b.units),
-                self.t.counts,
-                bold=True,
-            )
-        )
+        units.append(_row("", "Tổng cộng", self.t.groups, self.t.counts, bold=True))
         items = []
         for i, s in enumerate(self.open_items(), start=1):
             entry = s.entry
@@ -376,7 +351,11 @@ class _Writer:
             f"{vn.short_date(self.t.as_of)})",
             "units": units,
             "chart_heading": "2- Biểu đồ kết quả theo khối và các chỉ tiêu kinh tế - xã hội",
-            "open_heading": ("3- Các nội dung chưa hoàn thành, tạm dừng hoặc thực hiện chậm"),
+            "open_heading": (
+                "3- Các nội dung chưa hoàn thành, thực hiện chậm, tạm dừng hoặc điều chỉnh"
+                if self.t.counts.adjusted
+                else "3- Các nội dung chưa hoàn thành, tạm dừng hoặc thực hiện chậm"
+            ),
             "open_items": items,
         }
 

@@ -48,7 +48,7 @@ def test_xlsx_sheets_headers_and_figures(tmp_path: Path, status_2019: dict):
     units = book["Đơn vị"]
     assert [c.value for c in units[units.max_row]] == [
         "Tổng cộng",
-        135,
+        137,
         status_2019["total"],
         status_2019["carried_out"],
         status_2019["completed"],

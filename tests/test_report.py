@@ -123,7 +123,7 @@ def test_appendix_traces_every_figure(report_2019: Path):
     units_table, items_table = doc.tables[-2], doc.tables[-1]
     rows = [[c.text for c in row.cells] for row in units_table.rows]
     assert rows[0][:4] == ["STT", "Địa phương, đơn vị", "Số nhóm", "Tổng số"]
-    assert rows[-1][1:] == ["Tổng cộng", "135", "220", "219", "212", "1", "13", "0"]
+    assert rows[-1][1:] == ["Tổng cộng", "137", "220", "219", "212", "1", "13", "0"]
     blocks = [r for r in rows if r[0] in ("I", "II", "III")]
     assert [r[3:5] for r in blocks] == [["49", "49"], ["97", "96"], ["74", "74"]]
     assert len(rows) == 1 + 3 + 59 + 1

@@ -30,7 +30,6 @@ expect:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from camket import suggest
@@ -38,6 +37,7 @@ from camket.checks._common import Finding
 from camket.i18n import _
 from camket.problems import Severity
 from camket.project import Project
+from camket.tally import tally
 
 CODE = "E115"
 SEVERITY = Severity.ERROR
@@ -50,11 +50,7 @@ def check(project: Project) -> Iterator[Finding]:
         config = data.config
         if config is None or not config.expect:
             continue
-        counted: Counter[str] = Counter()
-        for stem, c in data.commitments.items():
-            unit = project.units.get(stem)
-            if unit is not None:
-                counted[unit.block] += len(c.items())
+        counted = {b.id: b.counts.total for b in tally(project, year).blocks}
         expect_src = config.source["expect"]
         complete = len(data.commitments) == len(data.files)
         for block_id, declared in config.expect.items():
@@ -67,7 +63,7 @@ def check(project: Project) -> Iterator[Finding]:
                         block=block_id, hint=hint
                     ),
                 )
-            elif complete and counted[block_id] != declared:
+            elif complete and counted.get(block_id, 0) != declared:
                 yield (
                     where,
                     _(
@@ -76,6 +72,9 @@ def check(project: Project) -> Iterator[Finding]:
                         "số "
                         "khai báo"
                     ).format(
-                        block=block_id, declared=declared, year=year, counted=counted[block_id]
+                        block=block_id,
+                        declared=declared,
+                        year=year,
+                        counted=counted.get(block_id, 0),
                     ),
                 )

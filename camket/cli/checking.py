@@ -154,9 +154,8 @@ def status(
     if chart is not None:
         from camket.render.chart import png
 
-        config = project.years[year].config
-        _write(chart, png(result, config.indicators if config else []))
+        _write(chart, png(result))
     if json_output:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(result.to_json(figures=True), ensure_ascii=False, indent=2))
     else:
         present.status_table(result, project, _out(always=True))

@@ -59,6 +59,13 @@ def report(
         bool, typer.Option("--force", help=_("In bản DỰ THẢO dù dữ liệu còn lỗi."))
     ] = False,
     pdf: PdfOption = False,
+    figures: Annotated[
+        bool,
+        typer.Option(
+            "--figures",
+            help=_("Không in văn bản: liệt kê mọi số liệu của báo cáo và mã các nội dung tạo nên."),
+        ),
+    ] = False,
 ) -> None:
     """The year-end (or mid-year) report as .docx, optionally PDF."""
     from camket import documents
@@ -70,6 +77,11 @@ def report(
     printed = _date(date) or clock.today()
     root = _root(data)
     project = _load_year(root, year, force)
+    if figures:
+        from camket import present
+
+        present.figures_table(tally(project, year, when), project, _out(always=True))
+        return
 
     path = _output(out, f"bao-cao-cam-ket-{year}.docx")
     options = ReportOptions(

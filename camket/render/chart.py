@@ -11,17 +11,16 @@ import datetime as dt
 import io
 import textwrap
 
-from camket.models import YearIndicator
 from camket.tally import YearTally
 
 
-def png(t: YearTally, indicators: list[YearIndicator]) -> bytes:
+def png(t: YearTally) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
-    known = [i for i in indicators if i.actual is not None and i.plan]
+    known = [s for s in t.known_indicators if s.indicator.plan]
     blocks = list(reversed(t.blocks))
     # Landscape, like the appendix page it goes on: blocks on the left, indicators right.
     height = max(3.0, 1.4 + 0.26 * len(known), 1.2 + 0.5 * len(blocks))
@@ -38,10 +37,8 @@ def png(t: YearTally, indicators: list[YearIndicator]) -> bytes:
         grid = fig.add_gridspec(1, 2 if known else 1, width_ratios=[1, 1.25] if known else [1])
         ax = fig.add_subplot(grid[0, 0])
         names = [textwrap.fill(b.name, 24) for b in blocks]
-        done = [100 * b.counts.completed / b.counts.total if b.counts.total else 0 for b in blocks]
-        carried = [
-            100 * b.counts.carried_out / b.counts.total if b.counts.total else 0 for b in blocks
-        ]
+        done = [float(b.counts.share("completed") or 0) for b in blocks]
+        carried = [float(b.counts.share("carried_out") or 0) for b in blocks]
         ax.barh(names, carried, color="#c9d6e8", label="Đã triển khai")
         ax.barh(names, done, color="#2f5d8a", height=0.5, label="Đã hoàn thành")
         for y, b in enumerate(blocks):
@@ -57,16 +54,12 @@ def png(t: YearTally, indicators: list[YearIndicator]) -> bytes:
         )
         if known:
             bx = fig.add_subplot(grid[0, 1])
-            labels = [i.name if len(i.name) <= 44 else i.name[:43] + "…" for i in known]
-            shares = [
-                float((i.actual / i.plan) * 100)
-                if i.better == "higher"
-                else float((i.plan / i.actual) * 100)
-                if i.actual
-                else 0.0
-                for i in known
+            labels = [
+                s.indicator.name if len(s.indicator.name) <= 44 else s.indicator.name[:43] + "…"
+                for s in known
             ]
-            colors = ["#2f5d8a" if i.met() else "#c0504d" for i in known]
+            shares = [float(s.score or 0) for s in known]
+            colors = ["#2f5d8a" if s.met else "#c0504d" for s in known]
             bx.barh(labels[::-1], shares[::-1], color=colors[::-1])
             bx.axvline(100, color="#555555", linewidth=0.8)
             bx.set_xlabel("% so với kế hoạch\n(chỉ tiêu cần giảm: kế hoạch / thực hiện)")
