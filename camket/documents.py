@@ -40,7 +40,7 @@ def report_docx(
     props = package.Properties(
         title=markers.strip(f"Báo cáo {context['title']}"),
         subject=f"Báo cáo kết quả thực hiện cam kết trách nhiệm năm {t.year}",
-        author=project.settings.office if project.settings else "",
+        author=project.settings.issuer if project.settings else "",
         date=options.date,
         git=git.state(project.root),
     )
@@ -78,7 +78,7 @@ def sheets_docx(
             if len(units) < 4
             else f"Bản cam kết năm {year}",
             subject=f"Bản cam kết trách nhiệm năm {year}",
-            author=settings.office,
+            author=settings.issuer,
             date=date,
             git=state,
             note=(

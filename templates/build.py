@@ -204,10 +204,7 @@ def _para(
 
 def _width(table, widths_mm: list[float]) -> None:
     """Fixed column widths, in the grid (LibreOffice reads it) and in every cell (Word does)."""
-    table.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
+    table.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/>
     for column, w in zip(table.columns, widths_mm, strict=True):
         column.width = Mm(w)
     for row in table.rows:
@@ -493,8 +490,10 @@ def _save(doc, path: Path) -> None:
     """Fixed zip timestamps, so that building twice gives the same bytes (a test checks it)."""
     import io
 
+    from camket.render.ooxml import tidy
     from camket.render.package import normalise_zip
 
+    tidy(doc)  # schema order, vi-VN, none of python-docx's leftovers: Word opens it as is
     buffer = io.BytesIO()
     doc.save(buffer)
     path.write_bytes(normalise_zip(buffer.getvalue()))

@@ -68,6 +68,9 @@ def apply(document: Any, notes: dict[int, str], size_half_points: int = 24) -> N
         next_id += 1
     for run in list(document.element.body.iter(_q("r"))):
         _split_run(run, ids)
+    from camket.render.ooxml import order
+
+    order(root)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     _settings(document)
 
@@ -100,10 +103,10 @@ def _run_props(size_half_points: int, superscript: bool) -> Any:
     fonts = etree.SubElement(rpr, _q("rFonts"))
     for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
         fonts.set(_q(slot), "Times New Roman")
-    if superscript:
-        etree.SubElement(rpr, _q("vertAlign")).set(_q("val"), "superscript")
     etree.SubElement(rpr, _q("sz")).set(_q("val"), str(size_half_points))
     etree.SubElement(rpr, _q("szCs")).set(_q("val"), str(size_half_points))
+    if superscript:  # after the size: rPr is a sequence
+        etree.SubElement(rpr, _q("vertAlign")).set(_q("val"), "superscript")
     return rpr
 
 

@@ -59,7 +59,11 @@ def complete_fonts(root: Any) -> None:
 
 
 def finish(document: Any, props: Properties) -> bytes:
-    """Fonts and properties set, the document serialised with deterministic bytes."""
+    """Schema order, fonts and properties set, the document serialised with deterministic
+    bytes."""
+    from camket.render import ooxml
+
+    ooxml.tidy(document)
     complete_fonts(document.element)
     complete_fonts(document.styles.element)
     for section in document.sections:
