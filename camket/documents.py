@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from camket import git, report, sheets
+from camket import git, report, sheets, wrapping
 from camket.project import Project
 from camket.render import markers
 from camket.tally import YearTally
@@ -25,20 +25,28 @@ def first_year(project: Project, year_folders: Iterable[int]) -> int:
 def report_docx(
     project: Project, t: YearTally, options: report.ReportOptions, template: Path
 ) -> bytes:
-    from camket.render import footnotes, package, pictures
+    from camket.render import footnotes, keep, package, pictures
     from camket.render import template as tpl
-    from camket.render.chart import png, size_mm
+    from camket.render.chart import indicators_png, png, size_mm
 
     context, notes = report.build(project, t, options)
-    chart = png(t)
+    charts = {"chart": png(t), "indicators_chart": indicators_png(t)}
     # The template places a marker; the picture goes in its place after rendering.
-    context["chart"] = markers.picture_marker("chart") if chart else ""
+    for name, data in charts.items():
+        context[name] = markers.picture_marker(name.replace("_", "")) if data else ""
     document = tpl.render(template, context)
-    # the landscape appendix page: 262 mm wide, about 150 mm below a heading
-    pictures.place(document, {"chart": (chart, size_mm(chart, (255, 145)))})
+    # the landscape appendix page: 262 mm wide, 175 mm high, less a heading
+    pictures.place(
+        document,
+        {
+            name.replace("_", ""): (data, size_mm(data, (250, 160)) if data else 0)
+            for name, data in charts.items()
+        },
+    )
     footnotes.apply(document, notes)
+    keep.signatures(document)
     props = package.Properties(
-        title=markers.strip(f"Báo cáo {context['title']}"),
+        title=markers.strip(f"Báo cáo {context['title']}").replace(wrapping.NBSP, " "),
         subject=f"Báo cáo kết quả thực hiện cam kết trách nhiệm năm {t.year}",
         author=project.settings.issuer if project.settings else "",
         date=options.date,
@@ -52,7 +60,7 @@ def sheets_docx(
 ) -> Iterator[bytes]:
     """One document per list of units, each holding those units' sheets (a page break between
     two units); all rendered by one sandboxed child, yielded as each is ready."""
-    from camket.render import package
+    from camket.render import keep, package
     from camket.render import template as tpl
 
     settings = project.settings
@@ -72,6 +80,7 @@ def sheets_docx(
     ]
     state = git.state(project.root)
     for units, document in zip(documents, tpl.render_each(template, contexts), strict=True):
+        keep.signatures(document)
         names = ", ".join(project.units[u].name for u in units)
         props = package.Properties(
             title=f"Bản cam kết năm {year}: {names}"

@@ -287,6 +287,9 @@ class YearConfig(Node):
     report: dict[str, list[Text]] | None = None
     tags: dict[str, Tag] | None = None
     grounds: list[Text] | None = None  # "Căn cứ …" lines of the commitment sheets
+    # Who signs this year's report and sheets, over camket.yaml's settings (people change).
+    report_signature: Signature | None = None
+    sheet_signature: Signature | None = None
 
 
 # --- YEAR/commitments/UNIT.yaml ------------------------------------------------------------

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from camket import vn
-from camket.models import STATUS_WORDS, Cause, Settings, Signature, Status, YearConfig
+from camket import formalities, vn, wrapping
+from camket.models import STATUS_WORDS, Cause, Settings, Status, YearConfig
 from camket.project import Project
 from camket.render.markers import footnote_marker
 from camket.tally import ItemState, YearTally
@@ -43,16 +43,20 @@ def build(
     w = _Writer(project, settings, config, t, options)
     context = {
         "draft": options.draft,
-        "superior": settings.superior or "",
-        "issuer": settings.issuer,
+        "superior": formalities.letterhead_superior(settings.superior or ""),
+        "issuer": formalities.letterhead_issuer(settings.issuer),
         "number": options.number or NBSP6,
         "code": settings.code,
         "place": settings.place,
         "date_line": vn.long_date(options.date),
-        "title": w.title(),
+        "title": wrapping.title(w.title()),
         "sections": w.sections(),
         "recipients": recipients(settings),
-        "signature": signature(settings.report_signature, "T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG"),
+        "signature": formalities.given_block(
+            formalities.signer(settings.report_signature, config, "report"),
+            "T/L BAN THƯỜNG VỤ",
+            "CHÁNH VĂN PHÒNG",
+        ),
         "appendix": w.appendix(),
         "body": settings.body,
         "office": settings.office,
@@ -69,14 +73,6 @@ def recipients(settings: Settings) -> list[str]:
     ]
     names = [n.strip().rstrip(".,;") for n in names]
     return [f"- {n}," for n in names[:-1]] + [f"- {names[-1]}."]
-
-
-def signature(given: Signature | None, on_behalf: str, title: str) -> dict[str, str]:
-    return {
-        "on_behalf": (given.on_behalf if given and given.on_behalf else on_behalf).upper(),
-        "title": (given.title if given and given.title else title).upper(),
-        "name": given.name if given else "",
-    }
 
 
 class _Writer:
@@ -329,6 +325,10 @@ class _Writer:
             status = STATUS_WORDS[s.status].capitalize()
             if s.late:
                 status += " (chậm)"
+            if s.cause is not None:
+                cause = CAUSE_WORDS[s.cause].capitalize()
+            else:  # what part II counts as "chưa xác định nguyên nhân"
+                cause = "Chưa xác định" if s.slipped else ""
             items.append(
                 {
                     "no": str(i),
@@ -336,10 +336,26 @@ class _Writer:
                     "text": s.item.text,
                     "due": vn.short_date(s.item.due) if s.item.due else "",
                     "status": status,
-                    "cause": CAUSE_WORDS[entry.cause].capitalize() if entry and entry.cause else "",
+                    "cause": cause,
                     "reason": (entry.reason or entry.note or "") if entry else "",
                 }
             )
+        indicators = [
+            {
+                "no": str(i),
+                "name": s.indicator.name,
+                "unit": s.indicator.unit or "",
+                "plan": vn.number(s.indicator.plan),
+                "actual": vn.number(s.indicator.actual) if s.indicator.actual is not None else "—",
+                "ratio": f"{vn.ratio(s.ratio)}%" if s.ratio is not None else "—",
+                "verdict": {True: "Đạt", False: "Chưa đạt", None: "Chưa có số liệu"}[s.met],
+            }
+            for i, s in enumerate(self.t.indicators, start=1)
+        ]
+        headings = iter(range(1, 10))
+        chart = "2- Biểu đồ kết quả theo khối" + (
+            " và các chỉ tiêu kinh tế - xã hội" if self.t.scored_indicators else ""
+        )
         return {
             "title": f"KẾT QUẢ THỰC HIỆN CAM KẾT TRÁCH NHIỆM NĂM {self.t.year}"
             + ("" if self.year_end else f" (TÍNH ĐẾN NGÀY {vn.short_date(self.t.as_of)})"),
@@ -347,14 +363,21 @@ class _Writer:
                 f"(Kèm theo Báo cáo số {self.o.number or '......'}-BC/{self.s.code} ngày "
                 f"{vn.short_date(self.o.date)} của {self.s.issuer})"
             ),
-            "units_heading": f"1- Kết quả theo địa phương, đơn vị (tính đến "
+            "units_heading": f"{next(headings)}- Kết quả theo địa phương, đơn vị (tính đến "
             f"{vn.short_date(self.t.as_of)})",
             "units": units,
-            "chart_heading": "2- Biểu đồ kết quả theo khối và các chỉ tiêu kinh tế - xã hội",
+            "chart_heading": chart.replace("2-", f"{next(headings)}-", 1),
+            "indicators_heading": (
+                f"{next(headings)}- Các chỉ tiêu kinh tế - xã hội chủ yếu" if indicators else ""
+            ),
+            "indicators": indicators,
             "open_heading": (
-                "3- Các nội dung chưa hoàn thành, thực hiện chậm, tạm dừng hoặc điều chỉnh"
-                if self.t.counts.adjusted
-                else "3- Các nội dung chưa hoàn thành, tạm dừng hoặc thực hiện chậm"
+                f"{next(headings)}- "
+                + (
+                    "Các nội dung chưa hoàn thành, thực hiện chậm, tạm dừng hoặc điều chỉnh"
+                    if self.t.counts.adjusted
+                    else "Các nội dung chưa hoàn thành, tạm dừng hoặc thực hiện chậm"
+                )
             ),
             "open_items": items,
         }

@@ -261,6 +261,11 @@ class YearTally:
         return [i for i in self.indicators if i.known]
 
     @property
+    def scored_indicators(self) -> list[IndicatorState]:
+        """Known ones whose result against plan can be measured (a plan of 0 cannot)."""
+        return [i for i in self.known_indicators if i.score is not None]
+
+    @property
     def indicators_total(self) -> int:
         return len(self.known_indicators)
 

@@ -11,16 +11,20 @@ body with a first-line indent, signature block and "Nơi nhận") as summarised 
 
 from __future__ import annotations
 
+import copy
 import sys
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+
+from camket.formalities import CELL_MARGINS_MM, LETTERHEAD_COLUMNS_MM, SIGNATURE_COLUMNS_MM
+from camket.wrapping import width_mm
 
 FONT = "Times New Roman"
 HERE = Path(__file__).parent
@@ -145,6 +149,8 @@ def _no_borders(table) -> None:
 
 
 def _grid(table) -> None:
+    """A ruled table, centred on the page."""
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -183,6 +189,7 @@ def _para(
     size: float | None = None,
     align=None,
     space_after: float | None = None,
+    space_before_mm: float | None = None,
     keep_next: bool = False,
 ):
     p = container.add_paragraph(style=style)
@@ -197,6 +204,8 @@ def _para(
         p.alignment = align
     if space_after is not None:
         p.paragraph_format.space_after = Pt(space_after)
+    if space_before_mm is not None:
+        p.paragraph_format.space_before = Mm(space_before_mm)
     if keep_next:
         p.paragraph_format.keep_with_next = True
     return p
@@ -228,6 +237,8 @@ def _cell_para(cell, text: str = "", **kw):
                 run.font.size = Pt(kw["size"])
         if kw.get("align") is not None:
             p.alignment = kw["align"]
+        if kw.get("space_before_mm") is not None:
+            p.paragraph_format.space_before = Mm(kw["space_before_mm"])
         return p
     return _para(cell, text, **kw)
 
@@ -244,7 +255,7 @@ def _letterhead(doc, number_line: str, v: str = "") -> None:
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
-    _width(table, [72, 93])
+    _width(table, list(LETTERHEAD_COLUMNS_MM))
     left, right = table.rows[0].cells
     _cell_para(left, f"{{%p if {v}superior %}}", align=C)
     _para(left, f"{{{{ {v}superior|upper }}}}", align=C)
@@ -254,21 +265,30 @@ def _letterhead(doc, number_line: str, v: str = "") -> None:
     _cell_para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, size=15, align=C)
     rule = _para(right, "", align=C)
     rule.paragraph_format.line_spacing = Pt(3)
-    _rule_under(rule, 22)
+    # as long as the line above it: the column less that line, halved on each side
+    party = width_mm("ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True)
+    _rule_under(rule, (LETTERHEAD_COLUMNS_MM[1] - CELL_MARGINS_MM - party) / 2)
     number, date = table.rows[1].cells
     _cell_para(number, number_line, align=C)
     _cell_para(date, f"{{{{ {v}place }}}}, {{{{ {v}date_line }}}}", italic=True, align=C)
 
 
-def _signature_table(doc, left_lines, right_lines) -> None:
-    table = doc.add_table(rows=1, cols=2)
+def _signature_table(doc, left_lines, right_lines, aligned: bool = False) -> None:
+    """Two borderless columns. Its caption ("Chữ ký", the table's alternative text in Word)
+    tells camket to keep it whole and with the paragraph before it, on one page. `aligned`:
+    one row per line, so two signatures side by side keep their names on one level however
+    many lines their positions take."""
+    rows = len(left_lines) if aligned else 1
+    table = doc.add_table(rows=rows, cols=2)
     _no_borders(table)
-    _width(table, [82, 83])
-    left, right = table.rows[0].cells
-    for text, kw in left_lines:
-        _cell_para(left, text, **kw)
-    for text, kw in right_lines:
-        _cell_para(right, text, **kw)
+    _width(table, list(SIGNATURE_COLUMNS_MM))
+    caption = OxmlElement("w:tblCaption")
+    caption.set(qn("w:val"), "Chữ ký")
+    table._tbl.tblPr.append(caption)
+    for column, lines in enumerate((left_lines, right_lines)):
+        for i, (text, kw) in enumerate(lines):
+            cell = table.rows[i if aligned else 0].cells[column]
+            _cell_para(cell, text, **kw)
 
 
 def _signature_lines(var: str) -> list[tuple[str, dict]]:
@@ -277,10 +297,8 @@ def _signature_lines(var: str) -> list[tuple[str, dict]]:
     return [
         (f"{{{{ {var}.on_behalf }}}}", bold),
         (f"{{{{ {var}.title }}}}", bold),
-        ("", {}),
-        ("", {}),
-        ("", {}),
-        (f"{{{{ {var}.name }}}}", bold),
+        # room to sign and seal: 28 mm between the position and the name
+        (f"{{{{ {var}.name }}}}", {**bold, "space_before_mm": 28}),
     ]
 
 
@@ -353,6 +371,14 @@ def build_report(path: Path) -> None:
     _para(doc, "{%p if chart %}")
     _para(doc, "{{ appendix.chart_heading }}", style="Heading Camket")
     _para(doc, "{{ chart }}", align=C)
+    _para(doc, "{%p if indicators_chart %}")
+    _para(doc, "{{ indicators_chart }}", align=C)
+    _para(doc, "{%p endif %}")
+    _para(doc, "{%p endif %}")
+    _para(doc, "{%p if appendix.indicators %}")
+    _para(doc, "{{ appendix.indicators_heading }}", style="Heading Camket")
+    _appendix_indicators(doc)
+    _para(doc, "", space_after=6)
     _para(doc, "{%p endif %}")
     _para(doc, "{%p if appendix.open_items %}")
     _para(doc, "{{ appendix.open_heading }}", style="Heading Camket")
@@ -414,7 +440,8 @@ def _appendix_units(doc) -> None:
                 align=L if key == "name" else C,
                 bold=bold,
             )
-    _width(table, [12, 86, 20, 20, 24, 24, 22, 20, 24])
+    _no_split(table.rows[3], table.rows[5])
+    _width(table, [12, 96, 20, 20, 24, 24, 22, 20, 24])  # the landscape text width, 262 mm
 
 
 def _appendix_items(doc) -> None:
@@ -434,7 +461,43 @@ def _appendix_items(doc) -> None:
             align=L if key in ("unit", "text", "reason") else C,
         )
     _cell_para(table.rows[3].cells[0], "{%tr endfor %}", style="Table Camket")
+    _no_split(table.rows[2])
     _width(table, [12, 38, 80, 22, 26, 22, 62])
+
+
+def _appendix_indicators(doc) -> None:
+    cols = [
+        "STT",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Kế hoạch",
+        "Thực hiện",
+        "% so với kế hoạch",
+        "Đánh giá",
+    ]
+    keys = ["no", "name", "unit", "plan", "actual", "ratio", "verdict"]
+    table = doc.add_table(rows=4, cols=len(cols))
+    _grid(table)
+    _header_row(table, cols)
+    _cell_para(
+        table.rows[1].cells[0], "{%tr for row in appendix.indicators %}", style="Table Camket"
+    )
+    for i, key in enumerate(keys):
+        _cell_para(
+            table.rows[2].cells[i],
+            f"{{{{ row.{key} }}}}",
+            style="Table Camket",
+            align=L if key == "name" else C,
+        )
+    _cell_para(table.rows[3].cells[0], "{%tr endfor %}", style="Table Camket")
+    _no_split(table.rows[2])
+    _width(table, [12, 112, 26, 28, 28, 30, 26])
+
+
+def _no_split(*rows) -> None:
+    """A row is never cut across two pages (the header row repeats on the next)."""
+    for row in rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 # --- the commitment sheet ------------------------------------------------------------------
@@ -445,12 +508,14 @@ def build_sheet(path: Path) -> None:
     _styles(doc)
     _sect_pr_cleanup(doc)
     _page(doc.sections[0])
+    _page_numbers(doc.sections[0])
+    _restart_numbering(doc.sections[0])
     _para(doc, "{%p for sheet in sheets %}")
     _letterhead(doc, "", v="sheet.")
     _para(doc, "", space_after=6)
     _title(doc, "BẢN CAM KẾT", "{{ sheet.summary }}")
     _para(doc, "{%p for ground in sheet.grounds %}")
-    _para(doc, "{{ ground }}", style="Body Text Camket")
+    _para(doc, "{{ ground }}", style="Body Text Camket", italic=True)
     _para(doc, "{%p endfor %}")
     _para(doc, "{{ sheet.pledge }}", style="Body Text Camket")
     _para(doc, "I- NỘI DUNG CAM KẾT", style="Heading Camket")
@@ -477,13 +542,21 @@ def build_sheet(path: Path) -> None:
         doc,
         _signature_lines("sheet.body_signature"),
         _signature_lines("sheet.unit_signature"),
+        aligned=True,
     )
+    # Each unit's sheet is a section of its own: a new page, its pages numbered from 1.
     _para(doc, "{%p if not loop.last %}")
     brk = _para(doc)
-    brk.add_run().add_break(WD_BREAK.PAGE)
+    brk._p.get_or_add_pPr().append(copy.deepcopy(doc.sections[0]._sectPr))
     _para(doc, "{%p endif %}")
     _para(doc, "{%p endfor %}")
     _save(doc, path)
+
+
+def _restart_numbering(section) -> None:
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    section._sectPr.append(numbering)
 
 
 def _save(doc, path: Path) -> None:

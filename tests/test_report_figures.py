@@ -16,6 +16,7 @@ from camket import folder, loader, vn
 from camket.tally import tally
 from tests.conftest import EMBEDDED_DATA, REPO, run
 from tests.docx_reading import W, part
+from tests.docx_reading import _text as reading_text
 
 
 def _body_paragraphs(path: Path) -> list[str]:
@@ -26,7 +27,7 @@ def _body_paragraphs(path: Path) -> list[str]:
     for child in body:
         if child.tag != f"{{{W}}}p":
             continue
-        text = "".join(child.itertext())
+        text = reading_text(child, " ").replace("\u00a0", " ")
         if text.startswith("KẾT QUẢ THỰC HIỆN CAM KẾT TRÁCH NHIỆM NĂM"):
             break
         out.append(text)

@@ -327,5 +327,5 @@ def test_the_chart_is_placed_after_rendering(tmp_path: Path):
     from camket.render.markers import OPEN
 
     document = Document(str(tmp_path / "r.docx"))
-    assert len(document.inline_shapes) == 1
+    assert len(document.inline_shapes) == 2  # by block, and the indicators
     assert OPEN not in document.element.xml
