@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from camket import __version__, clock, folder, i18n
 from camket.i18n import _
+from camket.terminal import SafeConsole, clean
 
 
 def _language_from(argv: list[str]) -> str | None:
@@ -101,25 +101,27 @@ def _as_of(year: int, as_of: str | None, quarter: int | None) -> dt.date | None:
 _OUTPUT = {"quiet": False, "no_color": False}
 
 
-def _console(stderr: bool = False, quiet: bool = False) -> Console:
-    """Colours only on a terminal (Rich decides), and none at all with --no-color."""
+def _console(stderr: bool = False, quiet: bool = False) -> SafeConsole:
+    """Colours only on a terminal (Rich decides), and none at all with --no-color; text is
+    printed as written (no markup, no :emoji: codes) and cleaned of control characters."""
     plain = _OUTPUT["no_color"]
-    return Console(
+    return SafeConsole(
         stderr=stderr,
         quiet=quiet,
         highlight=False,
+        emoji=False,
         soft_wrap=True,
         no_color=plain or None,
         color_system=None if plain else "auto",
     )
 
 
-def _out(always: bool = False) -> Console:
+def _out(always: bool = False) -> SafeConsole:
     """Standard output: --quiet silences it, except what the command exists to print."""
     return _console(quiet=_OUTPUT["quiet"] and not always)
 
 
-def _err() -> Console:
+def _err() -> SafeConsole:
     """Problems and errors: --quiet never hides them."""
     return _console(stderr=True)
 
@@ -293,16 +295,18 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except clock.ClockError as e:
-        print(_("lỗi: {e}").format(e=e), file=sys.stderr)
+        print(clean(_("lỗi: {e}").format(e=e)), file=sys.stderr)
         sys.exit(1)
     except Exception as e:
         if os.environ.get("CAMKET_DEBUG"):
             raise
         print(
-            _(
-                "lỗi nội bộ của camket: {e}. Hãy báo lại cho người bảo trì, kèm lệnh vừa chạy "
-                "(chạy lại với CAMKET_DEBUG=1 để xem chi tiết)."
-            ).format(e=e),
+            clean(
+                _(
+                    "lỗi nội bộ của camket: {e}. Hãy báo lại cho người bảo trì, kèm lệnh vừa "
+                    "chạy (chạy lại với CAMKET_DEBUG=1 để xem chi tiết)."
+                ).format(e=e)
+            ),
             file=sys.stderr,
         )
         sys.exit(70)  # EX_SOFTWARE: not the clerk's mistake (2 is a usage error)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -116,6 +115,7 @@ def history(
 
     from camket import git
     from camket.history import item_history
+    from camket.terminal import json_text
 
     root = _root(data)
     try:
@@ -130,7 +130,7 @@ def history(
         )
         raise typer.Exit(1) from None
     if json_output:
-        print(json.dumps([c.to_json() for c in changes], ensure_ascii=False, indent=2))
+        print(json_text([c.to_json() for c in changes]))
         return
     if not changes:
         _err().print(
