@@ -288,8 +288,34 @@ def _write(path: Path, data: bytes) -> None:
         raise typer.Exit(1) from None
 
 
+def _not_utf8(argv: list[str]) -> tuple[int, str] | None:
+    """The first argument holding bytes that are not UTF-8, and how it reads.
+
+    On POSIX Python decodes the command line with surrogateescape: a bad byte becomes a lone
+    surrogate, which every later step (printing, writing YAML, calling git) would fail to
+    encode. Refused here, before any command sees it."""
+    for position, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            return position, clean(shown)
+    return None
+
+
 def main() -> None:
     """Entry point: a clerk never sees a traceback (set CAMKET_DEBUG=1 to get one)."""
+    bad = _not_utf8(sys.argv[1:])
+    if bad is not None:
+        print(
+            _(
+                "lỗi: tham số thứ {n} của lệnh ({arg}) có byte không phải UTF-8 (� là chỗ "
+                "không đọc được); hãy gõ lại tham số này, hoặc đổi tên tệp cho đúng tiếng Việt "
+                "Unicode"
+            ).format(n=bad[0], arg=bad[1]),
+            file=sys.stderr,
+        )
+        sys.exit(1)
     try:
         app()
     except KeyboardInterrupt:
