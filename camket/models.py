@@ -23,7 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from camket.located import LocDict
+from camket.located import LocDict, Reported
 from camket.problems import Span
 
 # One shared, never-changed set for every model: the models are frozen, so pydantic never adds
@@ -117,9 +117,12 @@ def _fold(text: str) -> str:
 
 
 def _no_bool(value: Any) -> Any:
-    """`on`, `yes`, `no` read as booleans (YAML 1.1) are never numbers."""
+    """`on`, `yes`, `no` read as booleans (YAML 1.1) are never numbers; nor is a value the
+    reader refused (`.nan`, a number past what a float holds), though its text has digits."""
     if isinstance(value, bool):
         raise PydanticCustomError("yaml_bool", "a YAML 1.1 boolean where a number is expected")
+    if isinstance(value, Reported):
+        raise PydanticCustomError("reported", "a value the reader refused")
     return value
 
 

@@ -149,3 +149,69 @@ def test_non_utf8_column_counts_characters(mini: Path):
     )
     [p] = problems(mini)
     assert (p["code"], p["line"], p["col"]) == ("E003", 3, 21)
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "number"),
+    [
+        ("2019/year.yaml", "plan: 7.0", ".nan"),
+        ("2019/year.yaml", "actual: 7.05", "-.Inf"),
+        ("2019/year.yaml", "plan: 2200", "1.0e+999"),
+        ("2019/year.yaml", "groups_per_unit: [2, 6", ".INF"),
+        ("2019/year.yaml", "so-nganh: 2", "1" * 320),
+        ("2019/commitments/so-xay-dung.yaml", "plan: 31", ".NaN"),
+        ("2019/commitments/so-xay-dung.yaml", "plan: 31", "3" + "0" * 400),
+        ("2019/commitments/so-xay-dung.yaml", "actual: 31.2", "!!float inf"),
+    ],
+)
+def test_numbers_that_are_not_finite_are_refused(mini: Path, rel, old, number):
+    """Every number field (indicators of the year and of items, pairs, declared totals)."""
+    new = old[: -len(old.split()[-1])] + number
+    edit(mini, rel, old, new)
+    lines = (mini / rel).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, start=1) if new in text)
+    col = lines[line - 1].index(new) + len(new) - len(number) + 1
+    before = {p: p.read_bytes() for p in mini.rglob("*.yaml")}
+    found = problems(mini)
+    assert [(p["code"], p["line"], p["col"]) for p in found] == [("E015", line, col)], found
+    assert "hữu hạn" in found[0]["message"]
+    for args in (("status", "2019"), ("export", "2019", "--format", "json", "--out", "x.json")):
+        r = run(*args, "--data", mini, cwd=mini)
+        assert r.exit_code == 1 and f"{rel}:{line}:{col}: error:" in r.stderr
+    assert not (mini / "x.json").exists()
+    assert {p: p.read_bytes() for p in mini.rglob("*.yaml")} == before
+
+
+def test_private_use_characters_never_reach_a_document(mini: Path, tmp_path: Path):
+    """The render stage marks footnotes with U+E000/U+E001: a reason holding them is refused,
+    and even a draft printed with --force carries none, nor a stray footnote."""
+    from tests.docx_reading import part, text
+
+    edit(
+        mini,
+        "2019/commitments/so-xay-dung.yaml",
+        "reason: Tích hợp vào Quy hoạch tỉnh}",
+        'reason: "Tích hợp \ue0007\ue001 vào \\ue000Quy hoạch\\ue001 tỉnh \uf0b7"}',
+    )
+    found = problems(mini)
+    assert [(p["code"], p["line"]) for p in found] == [("E017", 12)] * 3, found
+    out = tmp_path / "draft.docx"
+    r = run("report", "2019", "--data", mini, "--out", out, "--force")
+    assert r.exit_code == 0, r.stderr
+    assert not any("\ue000" <= ch <= "\uf8ff" for ch in text(out))
+    notes = part(out, "word/footnotes.xml")
+    real = [
+        n
+        for n in notes
+        if n.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}type") is None
+    ]
+    assert len(real) == 1
+    assert "tạm dừng: Tích hợp 7 vào Quy hoạch tỉnh" in "".join(real[0].itertext())
+
+
+def test_invisible_characters_are_warnings(mini: Path):
+    edit(mini, "units.yaml", "name: Sở Xây dựng", "name: Sở\u200b Xây\u202e dựng")
+    r = run("validate", "--data", mini)
+    assert r.exit_code == 0
+    assert "units.yaml:19:13: warning:" in r.stdout and "units.yaml:19:18: warning:" in r.stdout
+    assert r.stdout.count("[W003]") == 2
