@@ -36,6 +36,9 @@ FILE_CODES: MappingProxyType[str, str] = MappingProxyType(
         "render stage marks footnotes with it. Left out of the value.",
         "E018": "Nesting deeper than 64 levels (lists in lists, mappings in mappings): a data file "
         "needs seven; the deeper part is not read.",
+        "E019": "An identifier (of a block, unit, item, indicator or tag) with characters other "
+        "than lower-case ASCII letters, digits and single hyphens between them; the ASCII form "
+        "is proposed (Đông Hà -> dong-ha).",
         "E020": "An unknown progress status, with the closest known status.",
         "E031": "units.yaml is missing.",
         "E032": "A year folder has no year.yaml.",

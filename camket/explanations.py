@@ -124,6 +124,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         "không được đọc.",
         "text: " + "[" * 64 + "Hà" + "]" * 64 + "\n",
     ),
+    "E019": Explanation(
+        "Mã viết sai quy tắc",
+        "Mã của khối, đơn vị, nội dung cam kết, chỉ tiêu và nhóm theo dõi chỉ gồm chữ thường "
+        "không dấu (a–z), chữ số (0–9) và dấu gạch nối '-' giữa các chữ: bỏ dấu tiếng Việt, "
+        "viết đ thành d, thay dấu cách bằng '-', ví dụ 'Đông Hà' thành dong-ha. Tên tệp cam kết "
+        "là mã đơn vị nên theo cùng quy tắc (dong-ha.yaml).",
+        "units:\n  - id: đông-hà\n",
+    ),
     "E020": Explanation(
         "Trạng thái không hợp lệ",
         "Dùng một trong: not_started, in_progress, done, not_done, paused, adjusted, hoặc tiếng "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,78 @@ def test_invisible_characters_are_warnings(mini: Path):
     assert r.exit_code == 0
     assert "units.yaml:19:13: warning:" in r.stdout and "units.yaml:19:18: warning:" in r.stdout
     assert r.stdout.count("[W003]") == 2
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "bad", "proposed"),
+    [
+        ("units.yaml", "- id: dong-ha", "- id: đông-hà", "đông-hà", "dong-ha"),
+        ("units.yaml", "- id: so-nganh", "- id: Sở Ngành", "Sở Ngành", "so-nganh"),
+        ("units.yaml", "block: so-nganh", "block: so_nganh", "so_nganh", "so-nganh"),
+        ("units.yaml", "- id: cam-lo", "- id: -cam-lo", "-cam-lo", "cam-lo"),
+        ("units.yaml", "- id: cam-lo", "- id: cam--lo", "cam--lo", "cam-lo"),
+        ("units.yaml", "- id: cam-lo", '- id: "cam\\u200blo"', "cam\u200blo", "cam-lo"),
+        ("units.yaml", "- id: cam-lo", "- id: ｃａｍ-ｌｏ", "ｃａｍ-ｌｏ", "cam-lo"),
+        (CAM_LO, "unit: cam-lo", "unit: Cam Lộ", "Cam Lộ", "cam-lo"),
+        (CAM_LO, "- id: cam-lo-2019-01", "- id: CAM-LO-2019-01", "CAM-LO-2019-01", None),
+        ("2019/year.yaml", "{id: tang-truong,", "{id: tăng trưởng,", "tăng trưởng", None),
+        ("2019/year.yaml", "so-nganh: 2", "Sở ngành: 2", "Sở ngành", "so-nganh"),
+        (
+            "2019/commitments/dong-ha.yaml",
+            "tags: [du-an-trong-diem]",
+            "tags: [Dự án trọng điểm]",
+            "Dự án trọng điểm",
+            "du-an-trong-diem",
+        ),
+        (
+            "2019/year.yaml",
+            "report:",
+            "tags:\n  Dự án: {name: dự án trọng điểm}\nreport:",
+            "Dự án",
+            "du-an",
+        ),
+    ],
+)
+def test_identifiers_are_lower_case_ascii(mini: Path, rel, old, new, bad, proposed):
+    edit(mini, rel, old, new)
+    found = [p for p in problems(mini) if p["code"] == "E019"]
+    assert len(found) == 1, found
+    [p] = found
+    lines = (mini / rel).read_text(encoding="utf-8").splitlines()
+    written = new.split("\n")[1] if "\n" in new else new
+    line = next(n for n, text in enumerate(lines, start=1) if written in text)
+    assert (p["path"], p["line"]) == (rel, line)
+    shown = bad.strip('"')
+    assert f"mã '{shown}' chỉ được gồm chữ thường không dấu a–z, chữ số 0–9" in p["message"]
+    if proposed:
+        assert p["message"].endswith(f"hãy viết '{proposed}'")
+    r = run("status", "2019", "--data", mini)
+    assert r.exit_code == 1 and "[E019]" in r.stderr
+
+
+def test_a_commitments_file_named_with_accents(mini: Path):
+    dong_ha = mini / "2019/commitments/dong-ha.yaml"
+    dong_ha.rename(dong_ha.with_name("Đông Hà.yaml"))
+    [p] = [p for p in problems(mini) if p["code"] == "E104"]
+    assert p["path"] == "2019/commitments/Đông Hà.yaml" and (p["line"], p["col"]) == (1, 1)
+    assert "chỉ gồm chữ thường không dấu a–z" in p["message"]
+    assert "hãy đổi tên tệp thành 'dong-ha.yaml' (mã của Thành ủy Đông Hà)" in p["message"]
+    # decomposed accents, as macOS writes file names, and a name close to no unit at all
+    (mini / "2019/commitments/Đông Hà.yaml").rename(
+        mini / "2019/commitments" / unicodedata.normalize("NFD", "đông-hà.yaml")
+    )
+    (mini / CAM_LO).rename(mini / "2019/commitments/Thành phố.yml")
+    found = sorted((p["path"], p["message"]) for p in problems(mini) if p["code"] == "E104")
+    assert len(found) == 2
+    assert "'dong-ha.yaml' (mã của Thành ủy Đông Hà)" in found[1][1]
+    assert found[0][1].endswith("hãy đổi tên tệp theo mã đơn vị trong units.yaml")
+
+
+def test_proposed_ids_are_ids():
+    import re
+
+    from camket.models import ID_PATTERN, id_from
+
+    for text in ("Đông Hà", "  Sở_Xây.dựng  ", "ĐẢNG-ỦY--KHỐI", "Quảng Trị 2019/01", "ﬁ²"):
+        assert re.match(ID_PATTERN, id_from(text)), text
+    assert id_from("Đảng ủy Khối") == "dang-uy-khoi" and id_from("中文") == ""
