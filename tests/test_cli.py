@@ -282,3 +282,24 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "\x1b]0;pwned\x072019"],  # Click would echo it in "not a valid integer"
+        ["status", "2019", "--as-of", "2019-\x9b2J01-01"],
+        ["fix-encoding", "2019/commitments/x\x1b[31m.yaml"],  # a file name, from a glob
+        ["record", "cam-lo-2019-01", "done", "--note", "ghi \u202echú"],
+    ],
+)
+def test_arguments_with_control_characters_are_refused(mini: Path, args: list[str]):
+    before = {p: p.read_bytes() for p in mini.rglob("*.yaml")}
+    out = subprocess.run(
+        [sys.executable, "-m", "camket", *args], cwd=mini, capture_output=True, timeout=60
+    )
+    err = out.stderr.decode("utf-8")
+    assert out.returncode == 1, err
+    assert "ký tự điều khiển" in err and "Traceback" not in err
+    assert not any(ch in err for ch in "\x1b\x07\x9b\u202e")
+    assert {p: p.read_bytes() for p in mini.rglob("*.yaml")} == before

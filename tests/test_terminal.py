@@ -157,3 +157,46 @@ def test_the_console_script_prints_nothing_unsafe(mini: Path):
     assert "E104" in text
     assert "\x07" not in text and "]0;pwned" in text
     assert not re.search("\x1b(?!\\[[0-9;]*m)", text), repr(text)  # only Rich's colour codes
+
+
+def test_status_table_and_moved_list_strip_bidirectional_controls(mini: Path):
+    """Bidirectional controls in data are only a warning (W003): they are read, and must not
+    reorder what the terminal shows."""
+    units = mini / "units.yaml"
+    units.write_text(
+        units.read_text(encoding="utf-8").replace(
+            "name: Thành ủy Đông Hà", "name: Thành ủy \u202eĐông Hà\u202c"
+        ),
+        encoding="utf-8",
+    )
+    dong_ha = mini / "2019/commitments/dong-ha.yaml"
+    dong_ha.write_text(
+        dong_ha.read_text(encoding="utf-8").replace(
+            "Hoàn thành giải phóng mặt bằng", "Hoàn thành \u2067giải phóng\u2069 mặt bằng"
+        ),
+        encoding="utf-8",
+    )
+    for args in (
+        ("status", "2019"),
+        ("status", "2019", "--compare", "2019-03-31"),
+        ("validate",),
+    ):
+        r = run(*args, "--data", mini)
+        assert r.exit_code == 0, r
+        assert_safe(r.stdout, r.stderr)
+        assert "[W003]" in r.stdout + r.stderr
+    r = run("status", "2019", "--data", mini)
+    assert "Thành ủy Đông Hà" in r.stdout
+    r = run("status", "2019", "--compare", "2019-03-31", "--data", mini)
+    assert "Hoàn thành giải phóng mặt bằng" in r.stdout
+    r = run("status", "2019", "--json", "--data", mini)
+    assert_safe(r.stdout)
+    assert "Thành ủy \u202eĐông Hà\u202c" in {
+        u["name"] for b in json.loads(r.stdout)["blocks"] for u in b["units"]
+    }
+
+
+def test_explain_of_an_unknown_code_prints_it_cleaned():
+    r = run("validate", "--explain", "E\x1b]0;pwned\x07")
+    assert r.exit_code == 1 and "E]0;pwned" in r.stderr
+    assert_safe(r.stdout, r.stderr)

@@ -16,7 +16,7 @@ import typer
 
 from camket import __version__, clock, folder, i18n
 from camket.i18n import _
-from camket.terminal import SafeConsole, clean
+from camket.terminal import UNSAFE, SafeConsole, clean
 
 
 def _language_from(argv: list[str]) -> str | None:
@@ -288,33 +288,38 @@ def _write(path: Path, data: bytes) -> None:
         raise typer.Exit(1) from None
 
 
-def _not_utf8(argv: list[str]) -> tuple[int, str] | None:
-    """The first argument holding bytes that are not UTF-8, and how it reads.
+def _bad_argument(argv: list[str]) -> str | None:
+    """A message for the first argument no command should see, or None.
 
-    On POSIX Python decodes the command line with surrogateescape: a bad byte becomes a lone
-    surrogate, which every later step (printing, writing YAML, calling git) would fail to
-    encode. Refused here, before any command sees it."""
+    On POSIX Python decodes the command line with surrogateescape: a byte that is not UTF-8
+    becomes a lone surrogate, which every later step (printing, writing YAML, calling git)
+    would fail to encode. A control character (ESC, a C1 control, a bidirectional override)
+    cannot be typed; it comes from a file name expanded by the shell, and Click would echo it
+    to the terminal in its own error messages."""
     for position, arg in enumerate(argv, start=1):
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            return position, clean(shown)
+            return _(
+                "lỗi: tham số thứ {n} của lệnh ({arg}) có byte không phải UTF-8 (� là chỗ "
+                "không đọc được); hãy gõ lại tham số này, hoặc đổi tên tệp cho đúng tiếng Việt "
+                "Unicode"
+            ).format(n=position, arg=clean(shown))
+        control = next((ch for ch in arg if ch not in "\t\n" and UNSAFE.match(ch)), None)
+        if control is not None:
+            return _(
+                "lỗi: tham số thứ {n} của lệnh ({arg}) có ký tự điều khiển U+{code:04X}, không gõ "
+                "được từ bàn phím (thường do tên tệp lạ); hãy gõ lại tham số này, hoặc đổi tên tệp"
+            ).format(n=position, arg=clean(arg), code=ord(control))
     return None
 
 
 def main() -> None:
     """Entry point: a clerk never sees a traceback (set CAMKET_DEBUG=1 to get one)."""
-    bad = _not_utf8(sys.argv[1:])
-    if bad is not None:
-        print(
-            _(
-                "lỗi: tham số thứ {n} của lệnh ({arg}) có byte không phải UTF-8 (� là chỗ "
-                "không đọc được); hãy gõ lại tham số này, hoặc đổi tên tệp cho đúng tiếng Việt "
-                "Unicode"
-            ).format(n=bad[0], arg=bad[1]),
-            file=sys.stderr,
-        )
+    refused = _bad_argument(sys.argv[1:])
+    if refused is not None:
+        print(refused, file=sys.stderr)
         sys.exit(1)
     try:
         app()
