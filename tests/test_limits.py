@@ -294,10 +294,21 @@ def test_nesting_is_bounded_before_composing_when_libyaml_is_not(monkeypatch: py
         raise AssertionError("composed a file nested too deep")
 
     monkeypatch.setattr(reading, "compose", no_compose)
-    for text in ("a: " + "[ " * 100_000 + "]" * 100_000 + "\n", "a:\n" + nested("block", 999)):
+    for text, place in (
+        ("a: " + "[ " * 100_000 + "]" * 100_000 + "\n", (1, 130)),
+        ("- " * 100_000 + "x\n", (1, 129)),
+        ("a:\n" + nested("block", 999), (2 + 64, 11 + 63)),
+    ):
         value, found = reading.read_text(Path("x.yaml"), text)
         assert value is None and [p.code for p in found] == ["E018"]
-        assert (found[0].line, found[0].col) in ((1, 130), (2 + 64, 11 + 63))
+        assert (found[0].line, found[0].col) == place
+
+
+def test_a_block_sequence_100000_levels_deep(mini: Path):
+    """Block style costs two characters a level when the entries share a line: 200 KB."""
+    (mini / CAM_LO).write_text("- " * 100_000 + "Hà\n", encoding="utf-8")
+    [p] = problems(mini)
+    assert (p["code"], p["path"], p["line"], p["col"]) == ("E018", CAM_LO, 1, 129)
 
 
 def test_this_libyaml_bounds_nesting():
