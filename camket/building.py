@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from camket.i18n import _
 from camket.located import LocDict, LocList, Reported
-from camket.models import STATUS_ALIASES, Status
+from camket.models import STATUS_ALIASES, Status, id_from
 from camket.problems import Problem, Span
 
 M = TypeVar("M", bound=BaseModel)
@@ -203,10 +203,10 @@ def _problem(model: type[BaseModel], root: LocDict, err: Any) -> Problem | None:
         else:
             msg = _("'{field}' quá dài").format(field=field)
         return Problem.at(value_span, "E006", msg)
-    if kind == "string_pattern_mismatch":
-        return Problem.at(
-            value_span, "E006", _("mã '{value}' không được chứa dấu cách").format(value=value)
-        )
+    if kind == "string_pattern_mismatch":  # the only pattern of the models: identifiers
+        if loc and loc[-1] == "[key]":  # a key of a mapping by id (tags:, expect:)
+            value, value_span = loc[-2], key_span
+        return Problem.at(value_span, "E019", _bad_id(str(value)))
     expected = _EXPECTED.get(kind.split("_")[0])
     if expected:
         return Problem.at(
@@ -269,6 +269,17 @@ def _describe(value: Any, raw: str | None = None) -> str:
     if isinstance(value, dict):
         return _("một bảng khóa")
     return repr(value)
+
+
+def _bad_id(value: str) -> str:
+    message = _(
+        "mã '{value}' chỉ được gồm chữ thường không dấu a–z, chữ số 0–9 và dấu gạch nối '-' "
+        "nối giữa các chữ (không dấu cách, chữ hoa, chữ có dấu hay dấu '_')"
+    ).format(value=value)
+    proposed = id_from(value)
+    if proposed and proposed != value:
+        return message + _("; hãy viết '{id}'").format(id=proposed)
+    return message + _("; hãy đặt lại mã, ví dụ dong-ha-2019-01")
 
 
 def _unknown_status(value: str) -> str:

@@ -40,11 +40,13 @@ def data_files(root: Path) -> list[Path]:
 
 def key(root: Path, language: str, today: dt.date) -> str:
     digest = hashlib.sha256()
-    digest.update(f"{__version__}\0{language}\0{today.isoformat()}\0{root.resolve()}\0".encode())
+    # Paths as bytes: a file name that is not UTF-8 is still a name (os.fsencode keeps it).
+    digest.update(f"{__version__}\0{language}\0{today.isoformat()}\0".encode())
+    digest.update(os.fsencode(root.resolve()) + b"\0")
     for path in data_files(root):
-        digest.update(str(path.relative_to(root)).encode() + b"\0")
+        digest.update(os.fsencode(path.relative_to(root)) + b"\0")
         if path.is_symlink():  # where a link leads decides whether it is read at all
-            digest.update(b"->" + str(path.resolve()).encode() + b"\0")
+            digest.update(b"->" + os.fsencode(path.resolve()) + b"\0")
         try:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError as e:  # missing, a folder, unreadable: part of the state too
@@ -92,9 +94,8 @@ def store(cache_key: str, root: Path, files: int, problems: list[Problem]) -> No
     target = directory()
     try:
         target.mkdir(parents=True, exist_ok=True)
-        atomic.write_text(
-            target / f"validate-{cache_key}.json", json.dumps(body, ensure_ascii=False)
-        )
+        # ASCII JSON: a path that is not UTF-8 (surrogate-escaped) is kept as \udcXX escapes.
+        atomic.write_text(target / f"validate-{cache_key}.json", json.dumps(body))
         entries = sorted(target.glob("validate-*.json"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-_MAX_ENTRIES]:
             old.unlink(missing_ok=True)

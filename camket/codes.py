@@ -27,8 +27,18 @@ FILE_CODES: MappingProxyType[str, str] = MappingProxyType(
         "documents: camket fix-encoding converts it.",
         "E014": "A control character (pasted from Word or PDF) that would corrupt a document, "
         "or a character libyaml refuses.",
+        "E015": "A number that is not finite (.nan, .inf, -.inf) or too large to compute with "
+        "(past 1.8e308): JSON and spreadsheets have no such number.",
         "E016": "A value outside its allowed set (better: higher or lower; cause: "
         "objective or subjective).",
+        "E017": "A private-use character (U+E000-U+F8FF, planes 15 and 16), typically a Symbol or "
+        "Wingdings bullet pasted from Word: it shows differently on every machine, and the "
+        "render stage marks footnotes with it. Left out of the value.",
+        "E018": "Nesting deeper than 64 levels (lists in lists, mappings in mappings): a data file "
+        "needs seven; the deeper part is not read.",
+        "E019": "An identifier (of a block, unit, item, indicator or tag) with characters other "
+        "than lower-case ASCII letters, digits and single hyphens between them; the ASCII form "
+        "is proposed (Đông Hà -> dong-ha).",
         "E020": "An unknown progress status, with the closest known status.",
         "E031": "units.yaml is missing.",
         "E032": "A year folder has no year.yaml.",
@@ -38,5 +48,8 @@ FILE_CODES: MappingProxyType[str, str] = MappingProxyType(
         "E037": "A file larger than camket's limit (8 MB): a data file is a few kilobytes.",
         "W001": "Text not in Unicode NFC (decomposed accents, typical of macOS): read as NFC.",
         "W002": "A number YAML 1.1 reads surprisingly (010 is 8, 1:30 is 90, 1_000 is 1000).",
+        "W003": "An invisible character: a bidirectional control (U+202E…) that makes text read "
+        "otherwise than it is, a zero-width space or joiner, a soft hyphen, a BOM inside text, "
+        "a tag or variation selector (every Unicode format character, category Cf).",
     }
 )

@@ -97,11 +97,40 @@ EXPLANATIONS: dict[str, Explanation] = {
         "Xóa ký tự ở vị trí được chỉ ra (thường lẫn vào khi dán từ Word hoặc PDF); ký tự này làm "
         "hỏng tệp Word khi in.",
     ),
+    "E015": Explanation(
+        "Số không hữu hạn",
+        'Viết một số thật (ví dụ 12 hoặc 3.5). YAML đọc .nan, .inf, -.inf thành "không phải '
+        'số" và "vô cực"; Excel và các chương trình khác không đọc được các giá trị này. Nếu '
+        "chưa có số liệu, hãy bỏ trống dòng đó (ví dụ bỏ actual:).",
+        "indicator: {plan: .nan, unit: '%'}\n",
+    ),
     "E016": Explanation(
         "Giá trị ngoài danh sách cho phép",
         "Dùng một trong các giá trị được nêu: better: higher hoặc lower; cause: objective "
         "(khách quan) hoặc subjective (chủ quan).",
         "cause: do trời mưa\n",
+    ),
+    "E017": Explanation(
+        "Ký tự thuộc vùng dùng riêng của Unicode",
+        "Xóa ký tự ở vị trí được chỉ ra, hoặc thay bằng chữ thường (ví dụ dấu '-' thay cho dấu "
+        "chấm tròn). Ký tự này thường là ký hiệu gạch đầu dòng dán từ Word (phông Symbol, "
+        "Wingdings): máy khác hiện nó thành ô vuông hay ký hiệu khác, và camket dùng vùng ký tự "
+        "này để đánh dấu chú thích trong văn bản Word.",
+    ),
+    "E018": Explanation(
+        "Dữ liệu lồng nhau quá sâu",
+        "Một tệp dữ liệu chỉ cần vài tầng (nhóm, nội dung, tiến độ). Kiểm tra các dấu ngoặc "
+        "[ ] { } có đóng đủ không, và thụt lề từ dòng được chỉ ra; phần lồng quá 64 tầng "
+        "không được đọc.",
+        "text: " + "[" * 64 + "Hà" + "]" * 64 + "\n",
+    ),
+    "E019": Explanation(
+        "Mã viết sai quy tắc",
+        "Mã của khối, đơn vị, nội dung cam kết, chỉ tiêu và nhóm theo dõi chỉ gồm chữ thường "
+        "không dấu (a–z), chữ số (0–9) và dấu gạch nối '-' giữa các chữ: bỏ dấu tiếng Việt, "
+        "viết đ thành d, thay dấu cách bằng '-', ví dụ 'Đông Hà' thành dong-ha. Tên tệp cam kết "
+        "là mã đơn vị nên theo cùng quy tắc (dong-ha.yaml).",
+        "units:\n  - id: đông-hà\n",
     ),
     "E020": Explanation(
         "Trạng thái không hợp lệ",
@@ -142,6 +171,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         "Số được YAML 1.1 đọc khác ý",
         "010 được đọc là 8, 1:30 là 90, 1_000 là 1000; nếu là văn bản hãy đặt trong ngoặc kép.",
         "code: 010\n",
+    ),
+    "W003": Explanation(
+        "Ký tự vô hình trong văn bản",
+        "Xóa ký tự ở vị trí được chỉ ra (trong trình soạn thảo, đưa con trỏ qua chỗ đó: con trỏ "
+        "dừng lại mà không thấy chữ nào). Các ký tự đổi chiều chữ (U+202E…) làm văn bản hiện "
+        "khác với nội dung thật; các ký tự không có độ rộng (U+200B, U+200D, gạch nối mềm U+00AD…) "
+        "làm hai văn bản trông giống nhau mà máy coi là khác nhau. Tiếng Việt không cần ký tự nào "
+        "trong số này.",
     ),
     "E101": Explanation("Trùng mã khối", "Đặt cho mỗi khối một mã riêng trong units.yaml."),
     "E102": Explanation("Trùng mã đơn vị", "Đặt cho mỗi đơn vị một mã riêng trong units.yaml."),

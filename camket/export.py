@@ -2,6 +2,12 @@
 
 One row per item, built from the tally, so every figure matches `status` and the report.
 openpyxl is imported only by the xlsx writer.
+
+A text from the data never becomes a formula: a spreadsheet program runs a cell that starts
+with `=`, `+`, `-` or `@` (and, after a tab or CR, those too), which can fetch a URL or start
+a program when the file is opened (CSV injection). In xlsx every text is a string cell, never
+a formula cell, with Excel's quote prefix when it starts like one; in CSV such a text gets a
+leading `'`, as OWASP advises. Numbers stay numbers, negative ones included.
 """
 
 from __future__ import annotations
@@ -9,7 +15,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import re
 from decimal import Decimal
 from typing import Any
@@ -18,6 +23,7 @@ from camket import vn
 from camket.models import STATUS_WORDS, Status
 from camket.project import Project
 from camket.tally import YearTally
+from camket.terminal import json_text
 
 # (json key, Vietnamese header, column width in characters)
 COLUMNS = (
@@ -41,6 +47,12 @@ COLUMNS = (
     ("measure", "Đơn vị tính", 12),
 )
 CAUSES = {"objective": "khách quan", "subjective": "chủ quan"}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defused(text: str) -> str:
+    """A text as a CSV cell no spreadsheet reads as a formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def rows(project: Project, t: YearTally) -> list[dict[str, Any]]:
@@ -89,7 +101,7 @@ def to_json(project: Project, t: YearTally) -> bytes:
         "as_of": t.as_of.isoformat(),
         "items": [{k: _json_value(v) for k, v in row.items()} for row in rows(project, t)],
     }
-    return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json_text(body) + "\n").encode("utf-8")
 
 
 def _cell(key: str, value: Any) -> Any:
@@ -113,8 +125,26 @@ def to_csv(project: Project, t: YearTally) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([header for _key, header, _w in COLUMNS])
     for row in rows(project, t):
-        writer.writerow([_cell(key, row[key]) for key, _h, _w in COLUMNS])
+        cells = [_cell(key, row[key]) for key, _h, _w in COLUMNS]
+        # Texts of the data only: a number written as text (-5, or 1.234,5) stays a number.
+        writer.writerow(
+            [
+                defused(cell) if isinstance(row[key], str) and isinstance(cell, str) else cell
+                for (key, _h, _w), cell in zip(COLUMNS, cells, strict=True)
+            ]
+        )
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def _as_text(cells: Any) -> None:
+    """Every text cell of a row written by openpyxl as a string: given a str starting with
+    '=', openpyxl writes a formula. A text that starts like a formula also gets Excel's quote
+    prefix (what typing a leading ' does), so that editing the cell keeps it text."""
+    for cell in cells:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if cell.value.startswith(FORMULA_START):
+                cell.quotePrefix = True
 
 
 def to_xlsx(project: Project, t: YearTally) -> bytes:
@@ -149,6 +179,7 @@ def to_xlsx(project: Project, t: YearTally) -> bytes:
             else:
                 values.append(_cell(key, value))
         items.append(values)
+        _as_text(items[items.max_row])
     for column in ("G", "J", "K"):
         for cell in items[column][1:]:
             cell.number_format = "DD/MM/YYYY"
@@ -171,10 +202,12 @@ def to_xlsx(project: Project, t: YearTally) -> bytes:
 
     for block in t.blocks:
         units.append([block.name, block.groups, *counts(block.counts)])
+        _as_text(units[units.max_row])
         for cell in units[units.max_row]:
             cell.font = bold
         for unit in block.units:
             units.append([f"  {unit.name}", unit.groups, *counts(unit.counts)])
+            _as_text(units[units.max_row])
     units.append(["Tổng cộng", t.groups, *counts(t.counts)])
     for cell in units[units.max_row]:
         cell.font = bold
@@ -198,6 +231,7 @@ def to_xlsx(project: Project, t: YearTally) -> bytes:
                 "" if state.met is None else ("đạt" if state.met else "chưa đạt"),
             ]
         )
+        _as_text(indicators[indicators.max_row])
 
     stamp = dt.datetime(t.as_of.year, t.as_of.month, t.as_of.day)
     book.properties.created = stamp

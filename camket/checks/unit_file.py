@@ -38,11 +38,13 @@ groups:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from camket import suggest
 from camket.checks._common import Finding
 from camket.i18n import _
+from camket.models import ID_PATTERN, id_from
 from camket.problems import Severity, Span
 from camket.project import Project
 
@@ -57,6 +59,9 @@ def check(project: Project) -> Iterator[Finding]:
         for stem, path in data.files.items():
             if stem in project.units:
                 continue
+            if not re.match(ID_PATTERN, stem):
+                yield Span(path, 1, 1), _not_an_id(path.name, stem, project)
+                continue
             guess = suggest.closest(stem, project.units)
             hint = _("; có phải ý bạn là '{g}.yaml'?").format(g=guess) if guess else ""
             yield (
@@ -67,3 +72,21 @@ def check(project: Project) -> Iterator[Finding]:
                     "mã đơn vị{hint}"
                 ).format(name=path.name, hint=hint),
             )
+
+
+def _not_an_id(name: str, stem: str, project: Project) -> str:
+    """A name with accents, capitals, spaces or other characters (đông-hà.yaml): never a unit's
+    id, whatever units.yaml says, so say which characters a file name may hold."""
+    message = _(
+        "tên tệp '{name}' không phải một mã đơn vị: tên tệp cam kết là mã đơn vị, chỉ gồm chữ "
+        "thường không dấu a–z, chữ số 0–9 và dấu gạch nối '-'"
+    ).format(name=name)
+    proposed = id_from(stem)
+    if proposed in project.units:
+        return message + _("; hãy đổi tên tệp thành '{file}' (mã của {unit})").format(
+            file=f"{proposed}.yaml", unit=project.units[proposed].name
+        )
+    guess = suggest.closest(proposed, project.units) if proposed else None
+    if guess:
+        return message + _("; có phải ý bạn là '{g}.yaml'?").format(g=guess)
+    return message + _("; hãy đổi tên tệp theo mã đơn vị trong units.yaml")

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from camket import __version__, clock, folder, i18n
 from camket.i18n import _
+from camket.terminal import UNSAFE, SafeConsole, clean
 
 
 def _language_from(argv: list[str]) -> str | None:
@@ -101,25 +101,27 @@ def _as_of(year: int, as_of: str | None, quarter: int | None) -> dt.date | None:
 _OUTPUT = {"quiet": False, "no_color": False}
 
 
-def _console(stderr: bool = False, quiet: bool = False) -> Console:
-    """Colours only on a terminal (Rich decides), and none at all with --no-color."""
+def _console(stderr: bool = False, quiet: bool = False) -> SafeConsole:
+    """Colours only on a terminal (Rich decides), and none at all with --no-color; text is
+    printed as written (no markup, no :emoji: codes) and cleaned of control characters."""
     plain = _OUTPUT["no_color"]
-    return Console(
+    return SafeConsole(
         stderr=stderr,
         quiet=quiet,
         highlight=False,
+        emoji=False,
         soft_wrap=True,
         no_color=plain or None,
         color_system=None if plain else "auto",
     )
 
 
-def _out(always: bool = False) -> Console:
+def _out(always: bool = False) -> SafeConsole:
     """Standard output: --quiet silences it, except what the command exists to print."""
     return _console(quiet=_OUTPUT["quiet"] and not always)
 
 
-def _err() -> Console:
+def _err() -> SafeConsole:
     """Problems and errors: --quiet never hides them."""
     return _console(stderr=True)
 
@@ -286,23 +288,56 @@ def _write(path: Path, data: bytes) -> None:
         raise typer.Exit(1) from None
 
 
+def _bad_argument(argv: list[str]) -> str | None:
+    """A message for the first argument no command should see, or None.
+
+    On POSIX Python decodes the command line with surrogateescape: a byte that is not UTF-8
+    becomes a lone surrogate, which every later step (printing, writing YAML, calling git)
+    would fail to encode. A control character (ESC, a C1 control, a bidirectional override)
+    cannot be typed; it comes from a file name expanded by the shell, and Click would echo it
+    to the terminal in its own error messages."""
+    for position, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            return _(
+                "lỗi: tham số thứ {n} của lệnh ({arg}) có byte không phải UTF-8 (� là chỗ "
+                "không đọc được); hãy gõ lại tham số này, hoặc đổi tên tệp cho đúng tiếng Việt "
+                "Unicode"
+            ).format(n=position, arg=clean(shown))
+        control = next((ch for ch in arg if ch not in "\t\n" and UNSAFE.match(ch)), None)
+        if control is not None:
+            return _(
+                "lỗi: tham số thứ {n} của lệnh ({arg}) có ký tự điều khiển U+{code:04X}, không gõ "
+                "được từ bàn phím (thường do tên tệp lạ); hãy gõ lại tham số này, hoặc đổi tên tệp"
+            ).format(n=position, arg=clean(arg), code=ord(control))
+    return None
+
+
 def main() -> None:
     """Entry point: a clerk never sees a traceback (set CAMKET_DEBUG=1 to get one)."""
+    refused = _bad_argument(sys.argv[1:])
+    if refused is not None:
+        print(refused, file=sys.stderr)
+        sys.exit(1)
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
     except clock.ClockError as e:
-        print(_("lỗi: {e}").format(e=e), file=sys.stderr)
+        print(clean(_("lỗi: {e}").format(e=e)), file=sys.stderr)
         sys.exit(1)
     except Exception as e:
         if os.environ.get("CAMKET_DEBUG"):
             raise
         print(
-            _(
-                "lỗi nội bộ của camket: {e}. Hãy báo lại cho người bảo trì, kèm lệnh vừa chạy "
-                "(chạy lại với CAMKET_DEBUG=1 để xem chi tiết)."
-            ).format(e=e),
+            clean(
+                _(
+                    "lỗi nội bộ của camket: {e}. Hãy báo lại cho người bảo trì, kèm lệnh vừa "
+                    "chạy (chạy lại với CAMKET_DEBUG=1 để xem chi tiết)."
+                ).format(e=e)
+            ),
             file=sys.stderr,
         )
         sys.exit(70)  # EX_SOFTWARE: not the clerk's mistake (2 is a usage error)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -24,6 +23,7 @@ from camket.cli.app import (
     app,
 )
 from camket.i18n import _
+from camket.terminal import json_text
 
 
 @app.command(
@@ -146,7 +146,7 @@ def status(
         until = when or default_as_of(year, project.today)
         moved = compare_dates(project, year, since, until, unit)
         if json_output:
-            print(json.dumps(moved.to_json(project), ensure_ascii=False, indent=2))
+            print(json_text(moved.to_json(project)))
         else:
             present.moved(moved, project, _out(always=True))
         return
@@ -156,6 +156,6 @@ def status(
 
         _write(chart, png(result))
     if json_output:
-        print(json.dumps(result.to_json(figures=True), ensure_ascii=False, indent=2))
+        print(json_text(result.to_json(figures=True)))
     else:
         present.status_table(result, project, _out(always=True))

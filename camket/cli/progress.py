@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -115,11 +114,14 @@ def history(
     from rich.text import Text
 
     from camket import git
-    from camket.history import item_history
+    from camket.history import Skipped, item_history
+    from camket.reading import MAX_FILE_BYTES
+    from camket.terminal import json_text
 
     root = _root(data)
+    skipped: list[Skipped] = []
     try:
-        changes = item_history(root, item)
+        changes = item_history(root, item, skipped)
     except git.GitError:
         _err().print(
             _(
@@ -129,8 +131,22 @@ def history(
             markup=False,
         )
         raise typer.Exit(1) from None
+    for s in skipped:
+        _err().print(
+            _(
+                "bỏ qua {path} ở commit {sha} ({date}): tệp lớn {size:.1f} MB, vượt giới hạn "
+                "{limit} MB nên không đọc; lịch sử của nội dung ở phiên bản này có thể thiếu"
+            ).format(
+                path=s.path,
+                sha=s.commit[:10],
+                date=s.date[:10],
+                size=s.size / 1024 / 1024,
+                limit=MAX_FILE_BYTES // 1024 // 1024,
+            ),
+            markup=False,
+        )
     if json_output:
-        print(json.dumps([c.to_json() for c in changes], ensure_ascii=False, indent=2))
+        print(json_text([c.to_json() for c in changes]))
         return
     if not changes:
         _err().print(
