@@ -1,9 +1,10 @@
 """The result of `validate` for a folder whose files have not changed, kept outside it.
 
 The key is a SHA-256 over camket's version, the language of the messages, today's date (a
-progress date "after today" depends on it), the folder's path, and the path and content hash
-of every data file. Any file changed, added, removed or renamed gives another key, so a stale
-result is never used; the problems themselves are stored as JSON, not as code.
+progress date "after today" depends on it), the folder's path, the path and content hash of
+every data file, and the git state a seal is judged by (HEAD and the `cam-ket-*` tags). Any
+file changed, added, removed or renamed, a new commit, a tag moved or deleted gives another
+key, so a stale result is never used; the problems themselves are stored as JSON, not as code.
 
 The cache lives in $CAMKET_CACHE_DIR, else $XDG_CACHE_HOME/camket, else ~/.cache/camket, and
 nothing goes wrong if it cannot be written: camket just validates again next time.
@@ -17,7 +18,7 @@ import json
 import os
 from pathlib import Path
 
-from camket import __version__, folder
+from camket import __version__, folder, git
 from camket.problems import Problem, Severity
 
 _MAX_ENTRIES = 64  # results kept; the oldest go first
@@ -41,6 +42,7 @@ def data_files(root: Path) -> list[Path]:
 def key(root: Path, language: str, today: dt.date) -> str:
     digest = hashlib.sha256()
     digest.update(f"{__version__}\0{language}\0{today.isoformat()}\0{root.resolve()}\0".encode())
+    digest.update(git.refs_digest(root, "cam-ket-*").encode() + b"\0")
     for path in data_files(root):
         digest.update(str(path.relative_to(root)).encode() + b"\0")
         if path.is_symlink():  # where a link leads decides whether it is read at all

@@ -79,13 +79,6 @@ def state(folder: Path) -> RepoState | None:
     return RepoState(commit=commit, dirty=dirty, committed_at=when)
 
 
-def commit_file(folder: Path, path: Path, message: str) -> str:
-    """Commit only `path` (whatever else is staged stays staged); returns the new commit."""
-    _git(folder, "add", "--", str(path))
-    _git(folder, "commit", "-q", "-m", message, "--only", "--", str(path))
-    return _git(folder, "rev-parse", "HEAD").strip()
-
-
 def toplevel(folder: Path) -> Path:
     return Path(_git(folder, "rev-parse", "--show-toplevel").strip())
 

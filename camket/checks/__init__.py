@@ -21,6 +21,8 @@ from camket.checks import (
     progress_dates,
     progress_order,
     report_sections,
+    seal_record,
+    seal_tag,
     sealed_content,
     status_approval,
     status_cause,
@@ -56,7 +58,9 @@ _MODULES: tuple[ModuleType, ...] = (
     expect_totals,
     report_sections,
     indicator_ids,
+    seal_tag,
     sealed_content,
+    seal_record,
 )
 
 CHECKS: MappingProxyType[str, ModuleType] = MappingProxyType({m.CODE: m for m in _MODULES})
