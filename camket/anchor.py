@@ -15,6 +15,7 @@ for the one that added the approval.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 from camket import git, seal
 from camket.building import build
 from camket.folder import COMMITMENTS, YAML_SUFFIXES
+from camket.i18n import _
 from camket.located import LocDict
 from camket.models import Item, Progress
 from camket.problems import Span
@@ -33,9 +35,10 @@ from camket.reading import decode, read_text
 class _Context:
     """What every year of one load shares: the repository, its seal tags and seal commits."""
 
-    repo: git.Repo
+    repo: git.Repo | None  # None: git is not installed
     tags: dict[str, git.Tag]
     seals: list[tuple[str, int, dt.date | None]]  # (commit, year, sealed on), newest first
+    error: str = ""  # why the tags or the history could not be read
     # (blob id, unit) -> the items of that version of the unit's file
     parsed: dict[tuple[str, str], dict[str, tuple[seal.Signed, Item]]] = field(default_factory=dict)
 
@@ -44,13 +47,16 @@ def _context(root: Path, shared: dict[str, Any]) -> _Context | None:
     if "context" in shared:
         return shared["context"]
     context = None
-    repo = git.repo(root)
-    if repo is not None:
+    repo = git.repo(root) if git.available() else None
+    if not git.available():
+        context = _Context(None, {}, [], _("chưa cài git"))
+    elif repo is not None:
+        error = ""
         try:
             tags = git.tags(root, f"{seal.TAG_PREFIX}*")
             found = git.messages(root, f"^{seal.TRAILER_YEAR}: [0-9]+$") if repo.head else []
-        except git.GitError:
-            tags, found = {}, []
+        except git.GitError as e:
+            tags, found, error = {}, [], str(e)
         seals = []
         for commit, _date, message in found:
             fields = seal.trailers(message)
@@ -61,7 +67,7 @@ def _context(root: Path, shared: dict[str, Any]) -> _Context | None:
             except (KeyError, ValueError):
                 continue
             seals.append((commit, year, _date_of(fields.get(seal.TRAILER_DATE))))
-        context = _Context(repo, tags, seals)
+        context = _Context(repo, tags, seals, error)
     shared["context"] = context
     return context
 
@@ -96,6 +102,7 @@ class _Year:
     """One year's files at any commit, parsed once per blob."""
 
     def __init__(self, root: Path, context: _Context, data: YearData) -> None:
+        assert context.repo is not None
         self.root, self.context, self.data = root, context, data
         self.folder = f"{context.repo.prefix}{data.year}/{COMMITMENTS}"
         self._now: dict[str, str] | None = None
@@ -117,11 +124,11 @@ class _Year:
         return self._at[commit]
 
     def _read(self, commit: str) -> _State:
-        files = [
-            (oid, Path(path).stem, path)
-            for _mode, oid, path in git.ls_tree(self.root, commit, self.folder)
-            if Path(path).suffix.lower() in YAML_SUFFIXES
-        ]
+        files = []
+        for _mode, oid, path in git.ls_tree(self.root, commit, self.folder):
+            stem, suffix = posixpath.splitext(posixpath.basename(path))
+            if suffix.lower() in YAML_SUFFIXES:
+                files.append((oid, stem, path))
         today = self._today(len(files[0][0]) if files else 40)
         parsed = self.context.parsed
         unread = [(oid, unit, path) for oid, unit, path in files if (oid, unit) not in parsed]
@@ -163,6 +170,14 @@ def read(root: Path, data: YearData, shared: dict[str, Any]) -> seal.Seal | None
     if context is None:
         return None
     name = seal.tag_name(data.year)
+    if context.repo is None or context.error:
+        # git cannot say whether the year is sealed: a year whose seal.yaml says it was is
+        # reported, rather than taken as never sealed
+        if data.seal_record is None:
+            return None
+        return seal.Seal(
+            data.year, "", dt.date.min, name, "unreadable", None, {}, error=context.error
+        )
     tag = context.tags.get(name)
     newest = next(((c, d) for c, y, d in context.seals if y == data.year), None)
     try:
@@ -192,7 +207,7 @@ def _read(
     elif tag is not None and tag.commit is not None:
         commit = tag.commit
         sealed_on = _date_of(seal.trailers(tag.message).get(seal.TRAILER_DATE))
-        head = context.repo.head
+        head = context.repo.head if context.repo else None
         if head is None or not git.is_ancestor(root, commit, head):
             problem = "elsewhere"
         else:
@@ -225,8 +240,11 @@ def _approvals(found: seal.Seal, year: _Year, at_seal: dict[str, list[Progress]]
     that added its latest approval, and the content it had there."""
     steps: list[str] | None = None
     for item_id, (content, item) in seal.items_of(year.data.commitments).items():
+        approvals = [e for e in item.progress if seal.is_approval(e)]
+        if not approvals:
+            continue
         before = {seal.entry_key(e) for e in at_seal.get(item_id, [])}
-        new = [e for e in item.progress if seal.is_approval(e) and seal.entry_key(e) not in before]
+        new = [e for e in approvals if seal.entry_key(e) not in before]
         found.approved += len(new)
         if not new or found.items.get(item_id) == content:
             continue

@@ -33,6 +33,10 @@ class RepoState:
     committed_at: str  # ISO 8601 date of HEAD's commit
 
 
+def available() -> bool:
+    return shutil.which("git") is not None
+
+
 def _exe() -> str:
     exe = shutil.which("git")
     if exe is None:

@@ -411,6 +411,12 @@ def test_a_deleted_tag_is_reported(sealed: Path):
     assert "không còn thẻ git cam-ket-2019" in next(p for p in found if p.code == "E123").message
 
 
+def test_a_tag_replaced_by_a_lightweight_one_is_reported(sealed: Path):
+    git(sealed, "tag", "-f", "cam-ket-2019", "HEAD")  # the same commit, no longer annotated
+    found = problems(sealed)
+    assert [p.code for p in found] == ["E123"] and "thẻ có chú thích" in found[0].message
+
+
 def test_a_tag_made_by_hand_is_reported(repo: Path):
     git(repo, "tag", "-a", "cam-ket-2019", "-m", "Niêm phong bằng tay")
     found = problems(repo)
@@ -467,3 +473,35 @@ def test_validate_cache_sees_a_tag_deleted_or_a_new_commit(sealed: Path):
     cam_lo.write_bytes(after)
     r = run("validate", "--data", sealed)
     assert r.exit_code == 1 and "[E121]" in r.stdout
+
+
+def test_a_data_folder_inside_a_larger_repository(mini: Path, tmp_path: Path):
+    top = tmp_path / "kho"
+    data = top / "Dữ liệu cam kết"
+    data.parent.mkdir()
+    mini.rename(data)
+    (top / "ghi-chu.txt").write_text("tệp khác của cơ quan\n", encoding="utf-8")
+    git(top, "init", "-q")
+    git(top, "config", "user.name", "Văn thư")
+    git(top, "config", "user.email", "vt@example.vn")
+    commit_all(top, "Dữ liệu")
+    assert run("seal", "2019", "--data", data, "--date", "2019-02-20").exit_code == 0
+    assert "Camket-Folder: Dữ liệu cam kết" in git(top, "log", "-1", "--format=%B")
+    edit(data / CAM_LO, "due: 2019-03-31", "due: 2019-09-30")
+    (top / "ghi-chu.txt").write_text("đang sửa\n", encoding="utf-8")
+    assert codes(data) == ["E121"]
+    r = record(data, "cam-lo-2019-01", "adjusted", "--date", "2019-07-01", *APPROVAL, "--commit")
+    assert r.exit_code == 0, r.stderr
+    assert codes(data) == []
+    assert git(top, "status", "--porcelain") == " M ghi-chu.txt\n"
+    shown = git(top, "-c", "core.quotePath=false", "show", "--name-only", "--format=", "HEAD")
+    assert shown == "Dữ liệu cam kết/2019/commitments/cam-lo.yaml\n"
+
+
+def test_without_git_a_sealed_year_is_not_taken_as_unsealed(
+    sealed: Path, monkeypatch: pytest.MonkeyPatch
+):
+    edit(sealed / CAM_LO, "due: 2019-03-31", "due: 2019-09-30")
+    monkeypatch.setattr("camket.git.shutil.which", lambda name: None)
+    found = problems(sealed)
+    assert [p.code for p in found] == ["E123"] and "chưa cài git" in found[0].message
