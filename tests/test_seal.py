@@ -505,3 +505,5 @@ def test_without_git_a_sealed_year_is_not_taken_as_unsealed(
     monkeypatch.setattr("camket.git.shutil.which", lambda name: None)
     found = problems(sealed)
     assert [p.code for p in found] == ["E123"] and "chưa cài git" in found[0].message
+    check = run("seal", "2019", "--data", sealed, "--check")
+    assert check.exit_code == 1 and "chưa cài git" in check.stderr

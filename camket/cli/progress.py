@@ -233,6 +233,8 @@ def _seal_check(root: Path, year: int) -> None:
             markup=False,
         )
         raise typer.Exit(1)
+    if found.tag_problem == "unreadable":  # said above (E123): nothing can be counted
+        raise typer.Exit(1)
     changes = year_changes(data_year)
     out.print(
         _(
