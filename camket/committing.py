@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from camket import atomic, git, locking
+from camket.git import writing
 from camket.i18n import _
 
 # (a version of the file as git stores it, or None; camket's new bytes as git stores them)
@@ -82,9 +83,9 @@ def _staged(repo: git.Repo, edits: list[Edit], private: Path) -> tuple[list, lis
     for_commit, for_index = [], []
     for edit in edits:
         where = repo.path(edit.path)
-        new = git.clean(top, where, edit.new)
-        head = git.index_entry(top, where, private)
-        staged = git.index_entry(top, where)
+        new = writing.clean(top, where, edit.new)
+        head = writing.index_entry(top, where, private)
+        staged = writing.index_entry(top, where)
         versions = []
         for entry in (head, staged):
             if edit.rebase is None:
@@ -100,7 +101,7 @@ def _staged(repo: git.Repo, edits: list[Edit], private: Path) -> tuple[list, lis
                     ).format(path=where, e=e)
                 ) from None
         mode = (staged or head or ("100644", ""))[0]
-        oids = [git.write_blob(top, v) for v in versions]
+        oids = [writing.write_blob(top, v) for v in versions]
         for_commit.append((mode, oids[0], where))
         for_index.append((mode, oids[1], where))
     return for_commit, for_index
@@ -110,7 +111,7 @@ def _set_index(top: Path, entries: list[tuple[str, str, str]]) -> None:
     """The repository's index may be locked for a moment by the clerk's own git: retry."""
     for attempt in range(10):
         try:
-            git.set_index(top, entries)
+            writing.set_index(top, entries)
             return
         except git.GitError:
             if attempt == 9:
@@ -135,15 +136,15 @@ def write_and_commit(
         top = repo.top
         private = repo.private(f"camket-index-{os.getpid()}")
         try:
-            git.index_of(top, private, repo.head)
+            writing.index_of(top, private, repo.head)
             for_commit, for_index = _staged(repo, edits, private)
-            git.set_index(top, for_commit, private)
+            writing.set_index(top, for_commit, private)
             write(edits)
             commit = None
             undo: Callable[[], None] | None = None
             try:
-                commit = git.commit_index(top, private, message)
-                if git.parent(top, commit) != repo.head:
+                commit = writing.commit_index(top, private, message)
+                if writing.parent(top, commit) != repo.head:
                     # another git command committed meanwhile: ours, made from the tree before
                     # it, would undo its change
                     raise git.GitError(
@@ -158,7 +159,7 @@ def write_and_commit(
                         undo()
                 if commit is not None:  # take our commit off the branch, whatever is below it
                     with contextlib.suppress(git.GitError):
-                        git.move_head(top, git.parent(top, commit), commit)
+                        writing.move_head(top, writing.parent(top, commit), commit)
                 restore(edits)
                 raise
             return commit

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from camket import atomic, committing, folder, git, loader, locking, seal
+from camket.git import writing
 from camket.i18n import _
 from camket.problems import Problem
 
@@ -48,13 +49,13 @@ def _tag_step(root: Path, name: str, text: str) -> Callable[[str], Callable[[], 
 
     def step(commit: str) -> Callable[[], None]:
         old = git.tags(root, name).get(name)
-        git.tag(root, name, commit, text, force=old is not None)
+        writing.tag(root, name, commit, text, force=old is not None)
 
         def undo() -> None:
             if old is None:
-                git.delete_tag(root, name)
+                writing.delete_tag(root, name)
             else:
-                git.restore_tag(root, name, old.object)
+                writing.restore_tag(root, name, old.object)
 
         return undo
 

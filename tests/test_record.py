@@ -457,9 +457,9 @@ def test_a_commit_that_fails_after_writing_restores_the_file(repo: Path):
 
 
 def test_a_commit_racing_another_is_undone(repo: Path, monkeypatch: pytest.MonkeyPatch):
-    from camket import git as camket_git
+    from camket.git import writing
 
-    real = camket_git.commit_index
+    real = writing.commit_index
 
     def racing(folder: Path, index: Path, message: str) -> str:
         (repo / "ghi-chu.txt").write_text("x\n", encoding="utf-8")
@@ -467,7 +467,7 @@ def test_a_commit_racing_another_is_undone(repo: Path, monkeypatch: pytest.Monke
         git(repo, "commit", "-q", "-m", "Commit của người khác")
         return real(folder, index, message)
 
-    monkeypatch.setattr(camket_git, "commit_index", racing)
+    monkeypatch.setattr(writing, "commit_index", racing)
     file_before = (repo / DONG_HA).read_bytes()
     r = record(repo, *DONE)
     assert r.exit_code == 1 and "cùng lúc" in r.stderr

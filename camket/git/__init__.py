@@ -1,8 +1,9 @@
 """Everything camket asks of git, in one place: a subprocess on the `git` command itself.
 
-A data folder need not be a repository; callers get None (or a GitError with a message) and
-decide what that means for them. Nothing here trusts what git returns about the data: names,
-messages and file contents are parsed as untrusted text by the callers.
+This package reads (the repository, its history, tags and objects); camket.git.writing makes
+commits and tags. A data folder need not be a repository; callers get None (or a GitError
+with a message) and decide what that means for them. What git returns about the data (names,
+messages, file contents) is untrusted text, parsed by the callers like the files.
 """
 
 from __future__ import annotations
@@ -46,10 +47,11 @@ def _exe() -> str:
     return exe
 
 
-def _run(
+def call(
     folder: Path, *args: str, input: bytes | None = None, env: dict[str, str] | None = None
 ) -> bytes:
-    """A git command's standard output as bytes; GitError with git's own words when it fails."""
+    """A git command's standard output as bytes (with `input` on its standard input, and
+    `env` added to the environment); GitError with git's own words when it fails."""
     result = subprocess.run(
         [_exe(), "-C", str(folder), *args],
         input=input,
@@ -64,7 +66,7 @@ def _run(
 
 
 def _git(folder: Path, *args: str) -> str:
-    return _run(folder, *args).decode("utf-8", "replace")
+    return call(folder, *args).decode("utf-8", "replace")
 
 
 def run(folder: Path, *args: str) -> str:
@@ -221,7 +223,7 @@ def preflight(folder: Path) -> Repo:
         )
     for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
         try:
-            _run(folder, "var", var)
+            call(folder, "var", var)
         except GitError:
             raise GitError(
                 _(
@@ -252,7 +254,7 @@ def preflight(folder: Path) -> Repo:
 def status(folder: Path, *pathspecs: str) -> list[str]:
     """Paths (from the top) with uncommitted changes, or untracked, under `pathspecs` (paths
     from the top of the repository)."""
-    out = _run(
+    out = call(
         folder,
         "status",
         "--porcelain",
@@ -280,13 +282,6 @@ def blob_id(data: bytes, length: int) -> str:
     return digest(b"blob %d\0" % len(data) + data).hexdigest()
 
 
-def clean(folder: Path, repo_path: str, data: bytes) -> bytes:
-    """The bytes git stores for `data` at `repo_path`: its attributes' conversions applied
-    (core.autocrlf, eol=lf…), so a patch of them applies to the index."""
-    oid = _run(folder, "hash-object", "-w", f"--path={repo_path}", "--stdin", input=data)
-    return _run(folder, "cat-file", "blob", oid.decode().strip())
-
-
 def read_blobs(folder: Path, names: list[str]) -> list[bytes | None]:
     """Objects named like `COMMIT:path` or by id, read with one git process; None for each
     one that does not exist or is not a file."""
@@ -294,7 +289,7 @@ def read_blobs(folder: Path, names: list[str]) -> list[bytes | None]:
         return []
     if any("\n" in name for name in names):
         raise GitError("a name holds a line break")
-    out = _run(folder, "cat-file", "--batch", input="".join(f"{n}\n" for n in names).encode())
+    out = call(folder, "cat-file", "--batch", input="".join(f"{n}\n" for n in names).encode())
     result: list[bytes | None] = []
     at = 0
     for _name in names:
@@ -313,7 +308,7 @@ def read_blobs(folder: Path, names: list[str]) -> list[bytes | None]:
 
 def ls_tree(folder: Path, commit: str, repo_dir: str) -> list[tuple[str, str, str]]:
     """(mode, blob id, path) of the files directly in `repo_dir` at `commit`."""
-    out = _run(folder, "ls-tree", "-z", "--full-tree", commit, "--", repo_dir.rstrip("/") + "/")
+    out = call(folder, "ls-tree", "-z", "--full-tree", commit, "--", repo_dir.rstrip("/") + "/")
     rows = []
     for entry in out.decode("utf-8", "replace").split("\0"):
         if entry:
@@ -354,7 +349,7 @@ def is_ancestor(folder: Path, commit: str, of: str) -> bool:
 def messages(folder: Path, grep: str) -> list[tuple[str, str, str]]:
     """(commit, committer date, message) of the commits in HEAD's history whose message has a
     line matching the extended regular expression `grep`, newest first."""
-    out = _run(folder, "log", "-E", f"--grep={grep}", "--format=%H%x00%cI%x00%B%x00%x1e", "HEAD")
+    out = call(folder, "log", "-E", f"--grep={grep}", "--format=%H%x00%cI%x00%B%x00%x1e", "HEAD")
     found = []
     for record in out.decode("utf-8", "replace").split("\x1e"):
         parts = record.strip("\n").split("\0")
@@ -373,7 +368,7 @@ class Tag:
 
 
 def tags(folder: Path, pattern: str) -> dict[str, Tag]:
-    out = _run(
+    out = call(
         folder,
         "for-each-ref",
         "--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objecttype)"
@@ -408,81 +403,3 @@ def refs_digest(folder: Path, pattern: str) -> str:
     except GitError:
         return ""
     return head + "\n" + refs
-
-
-# --- writing: a commit of exactly camket's change ------------------------------------------
-
-
-def index_entry(folder: Path, repo_path: str, index: Path | None = None) -> tuple[str, str] | None:
-    """(mode, blob id) of a file in an index; None when it is not there. A file with
-    unresolved conflicts (several stages) is a GitError: camket does not commit over one."""
-    env = {"GIT_INDEX_FILE": str(index)} if index is not None else None
-    out = _run(folder, "ls-files", "-s", "-z", "--", f":(top,literal){repo_path}", env=env)
-    rows = [r for r in out.decode("utf-8", "replace").split("\0") if r]
-    if not rows:
-        return None
-    mode, oid, stage = rows[0].split("\t", 1)[0].split(" ")
-    if len(rows) > 1 or stage != "0":
-        raise GitError(
-            _("tệp {path} đang có xung đột chưa giải quyết trong git; hãy giải quyết trước").format(
-                path=repo_path
-            ),
-            kind="busy",
-        )
-    return mode, oid
-
-
-def write_blob(folder: Path, data: bytes) -> str:
-    """Store bytes as they are (no conversion); their blob id."""
-    return _run(folder, "hash-object", "-w", "--no-filters", "--stdin", input=data).decode().strip()
-
-
-def set_index(folder: Path, entries: list[tuple[str, str, str]], index: Path | None = None) -> None:
-    """Set files in an index to blobs: (mode, blob id, path from the top)."""
-    env = {"GIT_INDEX_FILE": str(index)} if index is not None else None
-    args = [a for mode, oid, path in entries for a in ("--cacheinfo", f"{mode},{oid},{path}")]
-    _run(folder, "update-index", "--add", *args, env=env)
-
-
-def index_of(folder: Path, index: Path, head: str | None) -> None:
-    """A private index holding HEAD's tree (empty before the first commit)."""
-    env = {"GIT_INDEX_FILE": str(index)}
-    if head is None:
-        _run(folder, "read-tree", "--empty", env=env)
-    else:
-        _run(folder, "read-tree", head, env=env)
-
-
-def commit_index(folder: Path, index: Path, message: str) -> str:
-    """Commit a private index (hooks and signing as configured); the new commit."""
-    _run(folder, "commit", "-q", "-m", message, env={"GIT_INDEX_FILE": str(index)})
-    return _git(folder, "rev-parse", "HEAD").strip()
-
-
-def parent(folder: Path, commit: str) -> str | None:
-    try:
-        return _git(folder, "rev-parse", "--verify", "-q", f"{commit}^").strip() or None
-    except GitError:
-        return None
-
-
-def move_head(folder: Path, to: str | None, expected: str) -> None:
-    """Point HEAD (its branch) back at `to`, only if it is still at `expected`."""
-    if to is None:
-        _run(folder, "update-ref", "-d", "HEAD", expected)
-    else:
-        _run(folder, "update-ref", "-m", "camket: undo", "HEAD", to, expected)
-
-
-def tag(folder: Path, name: str, commit: str, message: str, force: bool = False) -> str:
-    """An annotated tag (signed when git is configured to sign tags); the tag object."""
-    _run(folder, "tag", "-a", *(["-f"] if force else []), "-m", message, name, commit)
-    return _git(folder, "rev-parse", f"refs/tags/{name}").strip()
-
-
-def delete_tag(folder: Path, name: str) -> None:
-    _run(folder, "tag", "-d", name)
-
-
-def restore_tag(folder: Path, name: str, obj: str) -> None:
-    _run(folder, "update-ref", f"refs/tags/{name}", obj)
