@@ -6,9 +6,12 @@ An interrupted or failed write leaves the old file as it was; readers never see 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
+
+from camket.i18n import _
 
 
 def write_bytes(path: Path, data: bytes) -> None:
@@ -41,3 +44,18 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
+
+
+def reason(e: OSError) -> str:
+    """Why a write failed, in the clerk's words, with the system's code (ENOSPC…) for whoever
+    helps them."""
+    words = {
+        errno.ENOSPC: _("ổ đĩa đã đầy"),
+        errno.EDQUOT: _("đã hết hạn mức dung lượng"),
+        errno.EROFS: _("ổ đĩa chỉ cho đọc"),
+        errno.EACCES: _("không có quyền ghi"),
+        errno.EPERM: _("không có quyền ghi"),
+    }
+    code = errno.errorcode.get(e.errno or 0, "")
+    word = words.get(e.errno or 0) or e.strerror or str(e)
+    return f"{word} ({code})" if code else word

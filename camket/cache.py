@@ -1,9 +1,10 @@
 """The result of `validate` for a folder whose files have not changed, kept outside it.
 
 The key is a SHA-256 over camket's version, the language of the messages, today's date (a
-progress date "after today" depends on it), the folder's path, and the path and content hash
-of every data file. Any file changed, added, removed or renamed gives another key, so a stale
-result is never used; the problems themselves are stored as JSON, not as code.
+progress date "after today" depends on it), the folder's path, the path and content hash of
+every data file, and the git state a seal is judged by (HEAD and the `cam-ket-*` tags). Any
+file changed, added, removed or renamed, a new commit, a tag moved or deleted gives another
+key, so a stale result is never used; the problems themselves are stored as JSON, not as code.
 
 The cache lives in $CAMKET_CACHE_DIR, else $XDG_CACHE_HOME/camket, else ~/.cache/camket, and
 nothing goes wrong if it cannot be written: camket just validates again next time.
@@ -17,7 +18,7 @@ import json
 import os
 from pathlib import Path
 
-from camket import __version__, folder
+from camket import __version__, folder, git
 from camket.problems import Problem, Severity
 
 _MAX_ENTRIES = 64  # results kept; the oldest go first
@@ -43,6 +44,8 @@ def key(root: Path, language: str, today: dt.date) -> str:
     # Paths as bytes: a file name that is not UTF-8 is still a name (os.fsencode keeps it).
     digest.update(f"{__version__}\0{language}\0{today.isoformat()}\0".encode())
     digest.update(os.fsencode(root.resolve()) + b"\0")
+    # The seal is read from git: its tags and HEAD are part of the state validated.
+    digest.update(git.refs_digest(root, "cam-ket-*").encode() + b"\0")
     for path in data_files(root):
         digest.update(os.fsencode(path.relative_to(root)) + b"\0")
         if path.is_symlink():  # where a link leads decides whether it is read at all

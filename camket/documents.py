@@ -91,8 +91,9 @@ def sheets_docx(
             date=date,
             git=state,
             note=(
-                f"nội dung đã niêm phong ngày {data.seal.sealed_on.isoformat()} (seal.yaml)"
-                if data.seal
+                f"nội dung đã niêm phong ngày {data.seal.sealed_on.isoformat()} "
+                f"(thẻ git {data.seal.tag}, commit {data.seal.commit[:12]})"
+                if data.seal and data.seal.commit
                 else ""
             ),
         )

@@ -181,3 +181,34 @@ def insert_progress(text: str, item_id: str, entry: dict[str, Any]) -> str:
     else:
         new = _block(entry, dash_col, nl)
     return text[:at] + prefix + new + text[at:]
+
+
+def _item_lines(t: _Text, root: yaml.Node | None, item_id: str) -> tuple[int, int]:
+    """Offsets of the whole lines an item takes, when no other item shares them."""
+    item = find_item(root, item_id)
+    if item is None:
+        raise EditError(f"không tìm thấy nội dung '{item_id}' trong tệp")
+    start = t.starts[item.start_mark.line]
+    end = t.after_line_of(_leaf_end(item))
+    for group in _get(root, "groups").value:  # type: ignore[arg-type, union-attr]
+        items = _get(group, "items") if isinstance(group, yaml.MappingNode) else None
+        for other in items.value if isinstance(items, yaml.SequenceNode) else []:
+            if other is item:
+                continue
+            other_start = t.offset(other.start_mark)
+            other_end = t.offset(_leaf_end(other))
+            if other_start < end and other_end > start:
+                raise EditError("nội dung này viết chung dòng với nội dung khác")
+    return start, end
+
+
+def splice_item(base: str, new: str, item_id: str) -> str:
+    """`base` with the lines of one item replaced by that item's lines in `new`: the item as
+    it is in `new` (its content and its progress), every other line of `base` as it was."""
+    b, n = _Text.of(base), _Text.of(new)
+    b_start, b_end = _item_lines(b, yaml.compose(base, Loader=yaml.CSafeLoader), item_id)
+    n_start, n_end = _item_lines(n, yaml.compose(new, Loader=yaml.CSafeLoader), item_id)
+    lines = new[n_start:n_end]
+    if not lines.endswith(("\n", "\r")) and b_end < len(base):
+        lines += b.newline
+    return base[:b_start] + lines + base[b_end:]

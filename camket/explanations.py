@@ -246,9 +246,23 @@ EXPLANATIONS: dict[str, Explanation] = {
     "E120": Explanation("Trùng mã chỉ tiêu", "Đặt cho mỗi chỉ tiêu một mã riêng trong year.yaml."),
     "E121": Explanation(
         "Nội dung đã ký thay đổi sau khi niêm phong",
-        "Nếu việc điều chỉnh đã được cho phép, ghi quyết định: camket record MÃ adjusted "
-        '--reason "…" --approved-by "Công văn số …" (niêm phong được cập nhật theo nội dung '
-        "đã phê duyệt); nếu không, trả lại nội dung đã ký.",
+        "Nội dung đã ký được so với bản lưu trong Git ở thẻ niêm phong cam-ket-NĂM. Nếu việc "
+        "điều chỉnh đã được cho phép, sửa nội dung theo văn bản rồi ghi quyết định (cùng lúc "
+        'hoặc sau khi sửa): camket record MÃ adjusted --reason "…" --approved-by "Công văn số '
+        '…" --commit; nếu không, trả lại nội dung đã ký. Sửa seal.yaml hay thêm dòng ghi chú '
+        "không thay cho quyết định.",
+    ),
+    "E123": Explanation(
+        "Thẻ niêm phong trong Git bị xóa, bị dời hoặc không khớp",
+        "Thẻ cam-ket-NĂM phải trỏ tới commit do camket seal tạo. Lấy lại thẻ đúng từ máy chủ: "
+        "git fetch --tags --force (máy chủ bảo vệ thẻ này); nếu nhánh đang dùng chưa có commit "
+        "niêm phong: git pull. Chỉ niêm phong lại (camket seal NĂM --force) khi đã có quyết "
+        "định, và báo người quản lý kho cập nhật thẻ trên máy chủ.",
+    ),
+    "W123": Explanation(
+        "Có seal.yaml nhưng năm chưa niêm phong trong Git",
+        "camket không dựa vào seal.yaml vì tệp này sửa được bằng tay. Trong một kho Git, hãy "
+        "niêm phong lại: camket seal NĂM --force.",
     ),
     "E122": Explanation(
         "Mẫu văn bản trong camket.yaml không dùng được",

@@ -10,10 +10,10 @@ import gc
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from camket import checks, clock, folder
+from camket import anchor, checks, clock, folder
 from camket.building import build
 from camket.i18n import _
-from camket.models import Commitments, SealFile, Settings, UnitsFile, YearConfig
+from camket.models import Commitments, Settings, UnitsFile, YearConfig
 from camket.problems import Problem, Span, sort_key
 from camket.project import Project, YearData
 from camket.reading import read_file
@@ -106,7 +106,8 @@ def _shared(root: Path) -> tuple[Project, list[Problem]]:
 
 
 def _add_year(project: Project, year: int, year_dir: Path, problems: list[Problem]) -> None:
-    """One year folder: year.yaml, seal.yaml and the commitments files."""
+    """One year folder: year.yaml, the commitments files, and the year's seal in git (seal.yaml
+    is a record for people: only whether it is there matters)."""
     files = folder.year_files(year, year_dir)
     config = None
     if files.year_file.exists():
@@ -123,8 +124,8 @@ def _add_year(project: Project, year: int, year_dir: Path, problems: list[Proble
         )
     data = YearData(year=year, folder=year_dir, config=config)
     seal_path = year_dir / folder.SEAL
-    if seal_path.exists():
-        data.seal = _load_model(project, seal_path, SealFile, problems)
+    if seal_path.is_file():
+        data.seal_record = seal_path
     for path in files.commitments:
         if path.stem in data.files:
             problems.append(
@@ -143,6 +144,7 @@ def _add_year(project: Project, year: int, year_dir: Path, problems: list[Proble
         built = _load_model(project, path, Commitments, problems)
         if built is not None:
             data.commitments[path.stem] = built
+    data.seal = anchor.read(project.root, data, project.git)
     project.years[year] = data
 
 
@@ -178,6 +180,7 @@ def check_folder(root: Path) -> tuple[int, list[Problem]]:
                 settings=base.settings,
                 units_file=base.units_file,
                 inside=base.inside,
+                git=base.git,
             )
             found: list[Problem] = []
             _add_year(project, year, year_dir, found)

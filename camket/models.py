@@ -348,20 +348,22 @@ class Commitments(Node):
         return [item for group in self.groups for item in group.items]
 
 
-# --- YEAR/seal.yaml (written by `camket seal`) -----------------------------------------------
+# --- YEAR/seal.yaml (written by `camket seal`: a record for people, never trusted) ----------
 
 
 class SealedItem(Node):
-    """Fingerprints (short SHA-256) of each part of an item's signed content."""
+    """An item of the seal: its unit (files written before the seal moved to git also hold
+    short SHA-256 fingerprints of its parts)."""
 
     unit: Id
-    group: str
-    text: str
-    due: str
-    indicator: str
+    group: str | None = None
+    text: str | None = None
+    due: str | None = None
+    indicator: str | None = None
 
 
 class SealFile(Node):
     year: Int
     sealed_on: Date
-    items: dict[str, SealedItem]
+    tag: str | None = None  # the git tag that is the seal (camket.anchor reads it)
+    items: dict[str, SealedItem] = {}

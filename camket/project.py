@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
-from camket.models import Block, Commitments, SealFile, Settings, Unit, UnitsFile, YearConfig
+from camket.models import Block, Commitments, Settings, Unit, UnitsFile, YearConfig
+from camket.seal import Seal
 
 
 @dataclass
@@ -18,7 +20,8 @@ class YearData:
     # unit id (the file name) -> its commitments; a file that failed to build is in `files` only
     commitments: dict[str, Commitments] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
-    seal: SealFile | None = None  # what was signed, when `camket seal` has run
+    seal: Seal | None = None  # what was signed, read from git (camket.anchor)
+    seal_record: Path | None = None  # YEAR/seal.yaml when there is one: for people, untrusted
 
 
 @dataclass
@@ -30,6 +33,7 @@ class Project:
     years: dict[int, YearData] = field(default_factory=dict)
     file_count: int = 0  # files read, for the summary line
     inside: set[Path] = field(default_factory=set)  # folders known to be in the data folder
+    git: dict[str, Any] = field(default_factory=dict)  # what camket.anchor read once per load
 
     @cached_property
     def blocks(self) -> dict[str, Block]:

@@ -2,30 +2,32 @@
 
 The entry is checked with the same rules as `validate` before anything is written: its fields
 are typed by the same model (camket.models.Progress), and the item, with the entry added, goes
-through the same rule modules. A refused entry changes nothing.
+through the same rule modules; the same entry as the item's last one is a duplicate. A refused
+entry changes nothing. With `--commit`, git's preconditions are checked before anything is
+written too, and the entry is written and committed together or not at all
+(camket.committing): only the lines camket wrote are committed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import hashlib
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from camket import atomic, checks, editing, folder, git, loader, seal
+import yaml
+
+from camket import atomic, checks, committing, editing, git, loader, locking, seal
 from camket.building import build
 from camket.i18n import _
-from camket.models import Commitments, Group, Item, Progress, Status
+from camket.models import Commitments, Group, Item, Progress
 from camket.problems import Span
 from camket.project import Project, YearData
 from camket.reading import read_text
 
 # The rules that concern one item's progress; the others look across files.
 _ITEM_RULES = ("E110", "E111", "E112", "E113", "E114")
-LOCK_TIMEOUT = 30  # seconds to wait for another `record` on the same file
 
 
 class Refused(Exception):
@@ -140,10 +142,32 @@ def _entry_problems(
     return progress, list(dict.fromkeys(messages))
 
 
-def _lock_path(path: Path) -> Path:
-    """One lock per data file, outside the data folder so git never sees it."""
-    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"camket-{digest}.lock"
+def _preflight(root: Path) -> None:
+    """Everything a commit needs, before anything is written."""
+    try:
+        git.preflight(root)
+    except git.GitError as e:
+        if e.kind == "no-repo":
+            raise Refused(
+                [
+                    _(
+                        "thư mục dữ liệu không nằm trong một kho git nên không commit được; "
+                        "bỏ --commit, hoặc tạo kho: git init"
+                    )
+                ]
+            ) from None
+        raise Refused([_("không commit được: {e}").format(e=e)]) from None
+
+
+def _not_written(name: str, e: OSError) -> Refused:
+    return Refused(
+        [
+            _(
+                "không ghi được vào {name}: {why}; dữ liệu vẫn như cũ, chưa ghi gì. Hãy kiểm tra "
+                "quyền ghi và chỗ trống trên ổ đĩa rồi chạy lại"
+            ).format(name=name, why=atomic.reason(e))
+        ]
+    )
 
 
 def record(
@@ -158,17 +182,8 @@ def record(
     approved_by: str | None = None,
     commit: bool = False,
 ) -> Recorded:
-    from filelock import FileLock, Timeout
-
-    if commit and git.state(root) is None:
-        raise Refused(
-            [
-                _(
-                    "thư mục dữ liệu không nằm trong một kho git nên không commit được; "
-                    "bỏ --commit, hoặc tạo kho: git init"
-                )
-            ]
-        )
+    if commit:
+        _preflight(root)
     project, _problems = loader.load(root)
     found = find(project, query)
     entry = {
@@ -179,53 +194,14 @@ def record(
         "cause": cause,
         "approved_by": approved_by,
     }
-    lock = FileLock(str(_lock_path(found.path)), timeout=LOCK_TIMEOUT)
     try:
-        with lock:
-            # Another `record` may have written since we loaded: read again under the lock.
-            project, problems = loader.load_and_check(root, years=[found.year])
-            # An unapproved change of sealed content (E121) is what an `adjusted` entry approves:
-            # it must not stop the entry that resolves it.
-            blocking = [
-                p for p in problems if p.is_error and p.path == found.path and p.code != "E121"
-            ]
-            if blocking:
-                raise Refused(
-                    [
-                        _(
-                            "tệp {name} đang có lỗi; hãy sửa trước (camket validate): {first}"
-                        ).format(name=found.path.name, first=blocking[0].format())
-                    ]
-                )
-            found = find(project, found.item.id)
-            progress, messages = _entry_problems(project, found, entry)
-            if messages:
-                raise Refused(messages)
-            assert progress is not None
-            data = found.path.read_bytes()
-            bom = data.startswith(b"\xef\xbb\xbf")
-            text = data.decode("utf-8-sig")
-            try:
-                new_text = editing.insert_progress(text, found.item.id, entry)
-            except editing.EditError as e:
-                raise Refused([str(e)]) from None
-            _verify(found, new_text, progress)
-            atomic.write_bytes(found.path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode())
-            seal_path = project.years[found.year].folder / folder.SEAL
-            if progress.status is Status.ADJUSTED and seal_path.is_file():
-                # the decision approves the item's content as it is now: the seal follows it
-                atomic.write_text(
-                    seal_path,
-                    seal.approve(
-                        seal_path.read_text(encoding="utf-8"),
-                        project,
-                        found.year,
-                        found.item.id,
-                        progress.date,
-                        progress.approved_by or "",
-                    ),
-                )
-    except Timeout:
+        lock = locking.for_file(root, found.path)
+    except OSError as e:
+        raise _not_written(str(root), e) from None
+    try:
+        with locking.held(lock):
+            return _record_locked(root, found, entry, commit)
+    except locking.Busy:
         raise Refused(
             [
                 _("tệp {name} đang được một lệnh khác ghi; hãy thử lại sau ít phút").format(
@@ -233,22 +209,127 @@ def record(
                 )
             ]
         ) from None
+    except OSError as e:
+        raise _not_written(found.path.name, e) from None
+
+
+def _record_locked(root: Path, found: Found, entry: dict[str, Any], commit: bool) -> Recorded:
+    # Another `record` may have written since we loaded: read again under the lock.
+    project, problems = loader.load_and_check(root, years=[found.year])
+    # An unapproved change of sealed content (E121) is what an `adjusted` entry approves:
+    # it must not stop the entry that resolves it.
+    blocking = [p for p in problems if p.is_error and p.path == found.path and p.code != "E121"]
+    if blocking:
+        raise Refused(
+            [
+                _("tệp {name} đang có lỗi; hãy sửa trước (camket validate): {first}").format(
+                    name=found.path.name, first=blocking[0].format()
+                )
+            ]
+        )
+    found = find(project, found.item.id)
+    progress, messages = _entry_problems(project, found, entry)
+    if messages:
+        raise Refused(messages)
+    assert progress is not None
+    if found.item.progress and found.item.progress[-1].model_dump() == progress.model_dump():
+        raise Refused(
+            [
+                _(
+                    "mục tiến độ này đã được ghi cho '{id}' ({status}, ngày {date}); không ghi "
+                    "lại lần thứ hai. Xem tệp {name}"
+                ).format(
+                    id=found.item.id,
+                    status=progress.status,
+                    date=progress.date.isoformat(),
+                    name=found.path.name,
+                )
+            ]
+        )
+    data = found.path.read_bytes()
+    bom = data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    try:
+        new_text = editing.insert_progress(text, found.item.id, entry)
+    except editing.EditError as e:
+        raise Refused([str(e)]) from None
+    _verify(found, new_text, progress)
+    edit = committing.Edit(
+        found.path,
+        data,
+        (b"\xef\xbb\xbf" if bom else b"") + new_text.encode(),
+        _rebase(
+            found,
+            entry,
+            progress,
+            seal.items_of(project.years[found.year].commitments)[found.item.id][0],
+        ),
+    )
     status_code = str(progress.status)
-    done = Recorded(found.item.id, found.path, status_code, progress.date)
-    if commit:
-        message = f"camket: {found.item.id} → {status_code} ({progress.date.isoformat()})"
+    if not commit:
+        committing.write([edit])
+        return Recorded(found.item.id, found.path, status_code, progress.date)
+    message = f"camket: {found.item.id} → {status_code} ({progress.date.isoformat()})"
+    try:
+        sha = committing.write_and_commit(root, [edit], message)
+    except git.GitError as e:
+        raise Refused(
+            [
+                _(
+                    "không commit được ({e}); tệp {name} vẫn như cũ, chưa ghi gì. Hãy sửa rồi "
+                    "chạy lại"
+                ).format(e=e, name=found.path.name)
+            ]
+        ) from None
+    return Recorded(found.item.id, found.path, status_code, progress.date, sha)
+
+
+def _rebase(
+    found: Found, entry: dict[str, Any], progress: Progress, signed: seal.Signed
+) -> committing.Rebase:
+    """The entry made to another version of the file (the one in HEAD, the one in the index).
+
+    A plain entry is inserted there as it was into the file. An approval (`adjusted` with
+    `approved_by`) approves the item's signed content as committed with it: the item's lines
+    as they are in the file now go into the commit with the entry, and the item's signed
+    content there must be what it is now (a changed group title or unit must be committed
+    first)."""
+    approval = seal.is_approval(progress)
+
+    def rebase(base: bytes | None, new: bytes) -> bytes:
+        if base is None:
+            raise ValueError(_("tệp chưa được commit"))
+        bom = b"\xef\xbb\xbf" if base.startswith(b"\xef\xbb\xbf") else b""
+        text = base.decode("utf-8-sig")
         try:
-            sha = git.commit_file(root, found.path, message)
-        except git.GitError as e:
-            raise Refused(
-                [
-                    _("đã ghi tiến độ vào {name} nhưng không commit được: {e}").format(
-                        name=found.path.name, e=e
-                    )
-                ]
-            ) from None
-        done = Recorded(found.item.id, found.path, status_code, progress.date, sha)
-    return done
+            if approval:
+                out = editing.splice_item(text, new.decode("utf-8-sig"), found.item.id)
+            else:
+                out = editing.insert_progress(text, found.item.id, entry)
+        except (editing.EditError, yaml.YAMLError) as e:
+            raise ValueError(str(e)) from None
+        _check_version(found, out, progress, signed if approval else None)
+        return bom + out.encode()
+
+    return rebase
+
+
+def _check_version(found: Found, text: str, progress: Progress, signed: seal.Signed | None) -> None:
+    """The committed version says what camket means: the entry is the item's last one, and an
+    approval's item has the signed content it has now (`signed`)."""
+    value, _problems = read_text(found.path, text)
+    built = build(Commitments, value, Span(found.path, 1, 1))[0] if value is not None else None
+    where = [
+        (g.title, i)
+        for g in (built.groups if built else [])
+        for i in g.items
+        if i.id == found.item.id
+    ]
+    last = where[0][1].progress[-1] if where and where[0][1].progress else None
+    if last is None or last.model_dump() != progress.model_dump():
+        raise ValueError(_("bản đã commit của tệp có lỗi hoặc khác cấu trúc"))
+    if signed is not None and seal.signed(found.unit, *where[0]) != signed:
+        raise ValueError(_("tên nhóm nhiệm vụ hoặc đơn vị của nội dung này chưa được commit"))
 
 
 def _verify(found: Found, new_text: str, progress: Progress) -> None:

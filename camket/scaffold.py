@@ -122,6 +122,8 @@ GITIGNORE = """\
 *.xlsx
 *.csv
 ~$*
+# Khóa tạm của camket khi ghi tiến độ.
+.camket/
 """
 
 GITATTRIBUTES = """\
@@ -180,11 +182,30 @@ def write_schemas(made: Made) -> None:
         _write(made, f"{SCHEMA_DIR}/{kind}.schema.json", schema.text(kind))
 
 
-def new_folder(root: Path, year: int, today: dt.date, commit: bool = True) -> Made:
-    if root.exists() and any(root.iterdir()):
+# A year is a four-digit folder name (camket.folder) and a date: anything else is a typo.
+YEARS = range(1900, 3000)
+
+
+def check_year(year: int) -> None:
+    if year not in YEARS:
+        raise InitError(
+            _("năm {year} không hợp lệ; hãy ghi năm bằng bốn chữ số, từ {first} đến {last}").format(
+                year=year, first=YEARS[0], last=YEARS[-1]
+            )
+        )
+
+
+def _require_empty(root: Path) -> None:
+    """A new data folder is made in a new or empty folder, never over someone's files."""
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise InitError(
             _("thư mục '{root}' đã có tệp; hãy chọn một thư mục mới hoặc trống").format(root=root)
         )
+
+
+def new_folder(root: Path, year: int, today: dt.date, commit: bool = True) -> Made:
+    check_year(year)
+    _require_empty(root)
     made = Made(root)
     signed = dt.date(year, 2, 20) if dt.date(year, 2, 20) <= today else dt.date(year, 1, 1)
     _write(made, "camket.yaml", CAMKET_YAML.format(modeline=_modeline("camket", 0)))
@@ -201,7 +222,7 @@ def new_folder(root: Path, year: int, today: dt.date, commit: bool = True) -> Ma
     )
     _extras(made)
     if commit:
-        made.commit = _git_init(root)
+        made.commit = _git_init(made)
     return made
 
 
@@ -215,11 +236,13 @@ def _extras(made: Made) -> None:
     write_schemas(made)
 
 
-def _git_init(root: Path) -> str | None:
-    """git init and a first commit, when git is there; camket's name if none is configured."""
+def _git_init(made: Made) -> str | None:
+    """git init and a first commit of the files camket wrote (nothing else is staged), when
+    git is there; camket's name if no identity is configured."""
+    root = made.root
     try:
         git.run(root, "init", "-q")
-        git.run(root, "add", ".")
+        git.run(root, "add", "--", *(str(p.relative_to(root)) for p in made.files))
         try:
             git.run(root, "commit", "-q", "-m", "camket init: thư mục dữ liệu mới")
         except git.GitError:
@@ -264,7 +287,11 @@ def _q(text: str) -> str:
 def new_year(root: Path, source: Project, year: int, today: dt.date) -> Made:
     """Year `year` in `root` from the last year of `source` before it: same units, and each
     unfinished item carried over, marked with `carried_from:` and its old id."""
+    check_year(year)
     made = Made(root)
+    fresh = not (root / "camket.yaml").exists()  # a new folder, not a new year in the same one
+    if fresh:
+        _require_empty(root)
     if (root / str(year)).exists():
         raise InitError(_("năm {year} đã có trong '{root}'").format(year=year, root=root))
     previous = max((y for y in source.years if y < year), default=None)
@@ -274,7 +301,6 @@ def new_year(root: Path, source: Project, year: int, today: dt.date) -> Made:
                 root=source.root, year=year
             )
         )
-    fresh = not (root / "camket.yaml").exists()  # a new folder, not a new year in the same one
     for name in ("camket.yaml", "units.yaml"):
         if not (root / name).exists():
             _write(made, name, (source.root / name).read_text(encoding="utf-8"))
@@ -339,5 +365,5 @@ def new_year(root: Path, source: Project, year: int, today: dt.date) -> Made:
                     lines.append(f"        indicator: {{{shown}}}")
         _write(made, f"{year}/commitments/{unit.id}.yaml", "\n".join(lines) + "\n")
     if fresh:
-        made.commit = _git_init(root)
+        made.commit = _git_init(made)
     return made

@@ -7,42 +7,68 @@ Each rule module's docstring is its documentation; running the examples keeps th
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from camket import checks, loader
-from tests.conftest import ASSETS, write
+from tests.conftest import ASSETS, run, write
 
 _BLOCK = re.compile(r"```yaml\n(.*?)```", re.S)
 
 
-def examples(doc: str, kind: str) -> list[dict[str, str]]:
-    """The `kind` ("Valid" or "Invalid") examples of a docstring: one {path: text} per block."""
+def examples(doc: str, kind: str) -> list[list[tuple[str, str]]]:
+    """The `kind` ("Valid" or "Invalid") examples of a docstring: one list of steps per block,
+    each a file to write (`# file: PATH`, then its text) or a command to run (`# run: camket
+    …` or `# run: git …`, in the data folder, which the first command makes a repository)."""
     section = doc.split(f"\n{kind}:\n", 1)[1]
     other = "Invalid" if kind == "Valid" else "Valid"
     section = section.split(f"\n{other}:\n", 1)[0]
     out = []
     for block in _BLOCK.findall(section):
-        files: dict[str, str] = {}
-        current = None
+        steps: list[tuple[str, str]] = []
+        texts: list[str] = []
         for line in block.splitlines(keepends=True):
-            m = re.match(r"# file: (\S+)", line)
+            m = re.match(r"# (file|run): (.+)$", line.rstrip("\n"))
             if m:
-                current = m.group(1)
-                files[current] = ""
-            elif current is not None:
-                files[current] += line
-        assert files, "an example must start with '# file: PATH'"
-        out.append(files)
+                steps.append((m.group(1), m.group(2)))
+                texts.append("")
+            elif steps:
+                texts[-1] += line
+        assert steps, "an example must start with '# file: PATH' or '# run: COMMAND'"
+        out.append(
+            [
+                (k, f"{target}\n{text}" if k == "file" else target)
+                for (k, target), text in zip(steps, texts, strict=True)
+            ]
+        )
     assert out, f"no {kind} example"
     return out
 
 
-def apply(folder: Path, files: dict[str, str]) -> Path:
-    for rel, text in files.items():
-        write(folder, rel, text)
+def apply(folder: Path, steps: list[tuple[str, str]]) -> Path:
+    for kind, what in steps:
+        if kind == "file":
+            rel, text = what.split("\n", 1)
+            write(folder, rel, text)
+            continue
+        if not (folder / ".git").exists():
+            git = ["git", "-C", str(folder)]
+            subprocess.run([*git, "init", "-q"], check=True)
+            subprocess.run([*git, "config", "user.name", "Văn thư"], check=True)
+            subprocess.run([*git, "config", "user.email", "vt@example.vn"], check=True)
+            subprocess.run([*git, "add", "-A"], check=True)
+            subprocess.run([*git, "commit", "-q", "-m", "Dữ liệu"], check=True)
+        program, *args = shlex.split(what)
+        if program == "camket":
+            r = run(*args, "--data", folder)
+            assert r.exit_code == 0, (what, r.stderr)
+        else:
+            assert program == "git", what
+            subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True)
     return folder
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -278,3 +280,235 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.
         atomic.write_bytes(path, b"new\n")
     assert path.read_bytes() == b"old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
+
+
+# --- record --commit: all or nothing ---------------------------------------------------------
+
+
+def git(folder: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    return subprocess.run(
+        ["git", "-C", str(folder), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **env} if env else None,
+    ).stdout
+
+
+@pytest.fixture
+def repo(mini: Path) -> Path:
+    git(mini, "init", "-q")
+    git(mini, "config", "user.name", "Văn thư")
+    git(mini, "config", "user.email", "vt@example.vn")
+    git(mini, "add", "-A")
+    git(mini, "commit", "-q", "-m", "Dữ liệu")
+    return mini
+
+
+def state(folder: Path) -> tuple[str, str, str, bytes]:
+    """HEAD, the index, the status and the file: what a refused record must leave as it was."""
+    return (
+        git(folder, "rev-parse", "HEAD"),
+        git(folder, "ls-files", "-s"),
+        git(folder, "status", "--porcelain"),
+        (folder / DONG_HA).read_bytes(),
+    )
+
+
+DONE = ["dong-ha-2019-03", "done", "--date", "2019-09-27", "--commit"]
+
+
+def test_commit_leaves_the_files_clean(repo: Path):
+    r = record(repo, *DONE)
+    assert r.exit_code == 0, r.stderr
+    assert git(repo, "status", "--porcelain", "--ignored") == "!! .camket/\n"
+    assert git(repo, "log", "-1", "--format=%s").strip() == (
+        "camket: dong-ha-2019-03 → done (2019-09-27)"
+    )
+
+
+def test_commit_takes_only_the_lines_camket_wrote(repo: Path):
+    path = repo / DONG_HA
+    clerk = path.read_text(encoding="utf-8").replace(
+        "Hồ Sỹ Trung", "Hồ Sỹ Trung  # người ký"
+    )  # an unrelated edit, not staged, in the same file
+    path.write_text(clerk, encoding="utf-8")
+    r = record(repo, *DONE)
+    assert r.exit_code == 0, r.stderr
+    shown = git(repo, "show", "--format=", "HEAD")
+    assert "+          - {date: 2019-09-27, status: done}" in shown
+    assert "người ký" not in shown
+    assert git(repo, "status", "--porcelain") == f" M {DONG_HA}\n"  # still unstaged
+    diff = git(repo, "diff")
+    assert "+head: Hồ Sỹ Trung  # người ký" in diff and "2019-09-27" not in diff
+    assert "2019-09-27" in path.read_text(encoding="utf-8") and "người ký" in path.read_text(
+        encoding="utf-8"
+    )
+
+
+def test_commit_keeps_what_the_clerk_staged_staged(repo: Path):
+    path = repo / DONG_HA
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Hồ Sỹ Trung", "Hồ Sỹ Trung  # người ký"),
+        encoding="utf-8",
+    )
+    git(repo, "add", DONG_HA)
+    r = record(repo, *DONE)
+    assert r.exit_code == 0, r.stderr
+    assert "người ký" not in git(repo, "show", "--format=", "HEAD")
+    assert git(repo, "status", "--porcelain") == f"M  {DONG_HA}\n"  # staged, not committed
+    staged = git(repo, "diff", "--cached")
+    assert "người ký" in staged and "2019-09-27" not in staged
+
+
+def test_an_approval_commits_the_change_it_approves(repo: Path):
+    assert run("seal", "2019", "--data", repo, "--date", "2019-02-20").exit_code == 0
+    path = repo / DONG_HA
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("Hồ Sỹ Trung", "Hồ Sỹ Trung  # người ký")  # unrelated
+    text = text.replace("Nghị quyết 18-NQ/TW", "Nghị quyết 18-NQ/TW, giai đoạn 1")  # approved
+    path.write_text(text, encoding="utf-8")
+    r = record(
+        repo,
+        "dong-ha-2019-03",
+        "adjusted",
+        "--date",
+        "2019-07-01",
+        "--reason",
+        "Chia giai đoạn",
+        "--approved-by",
+        "Công văn số 99-CV/TU",
+        "--commit",
+    )
+    assert r.exit_code == 0, r.stderr
+    shown = git(repo, "show", "--format=", "HEAD")
+    assert "giai đoạn 1" in shown and "Công văn số 99-CV/TU" in shown and "người ký" not in shown
+    assert loader.load_and_check(repo)[1] == []
+
+
+def test_the_same_entry_twice_is_refused(repo: Path):
+    assert record(repo, *DONE).exit_code == 0
+    before = state(repo)
+    r = record(repo, *DONE)
+    assert r.exit_code == 1 and "đã được ghi" in r.stderr
+    assert state(repo) == before
+    r = record(repo, "dong-ha-2019-03", "done", "--date", "2019-09-27")  # without --commit too
+    assert r.exit_code == 1 and state(repo) == before
+
+
+def test_no_identity_is_refused_before_writing(repo: Path, tmp_path: Path, monkeypatch):
+    git(repo, "config", "--unset", "user.name")
+    git(repo, "config", "--unset", "user.email")
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME"):
+        monkeypatch.delenv(name, raising=False)
+    for name in ("GIT_COMMITTER_EMAIL", "EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    if subprocess.run(["git", "-C", str(repo), "var", "GIT_COMMITTER_IDENT"]).returncode == 0:
+        pytest.skip("git finds an identity on this machine (its host name has a domain)")
+    before = state(repo)
+    r = record(repo, *DONE)
+    assert r.exit_code == 1 and "user.email" in r.stderr and "Traceback" not in r.stderr
+    assert state(repo) == before
+
+
+def test_a_merge_in_progress_is_refused_before_writing(repo: Path):
+    git(repo, "checkout", "-q", "-b", "khac")
+    (repo / "ghi-chu.txt").write_text("a\n", encoding="utf-8")
+    git(repo, "add", "ghi-chu.txt")
+    git(repo, "commit", "-q", "-m", "Nhánh khác")
+    git(repo, "checkout", "-q", "-")
+    (repo / "ghi-chu.txt").write_text("b\n", encoding="utf-8")
+    git(repo, "add", "ghi-chu.txt")
+    git(repo, "commit", "-q", "-m", "Nhánh chính")
+    merge = subprocess.run(["git", "-C", str(repo), "merge", "khac"], capture_output=True)
+    assert merge.returncode != 0  # a conflict: the merge waits
+    before = state(repo)
+    r = record(repo, *DONE)
+    assert r.exit_code == 1 and "merge" in r.stderr and "--abort" in r.stderr
+    assert state(repo) == before
+
+
+def test_another_git_holding_the_index_is_refused_before_writing(repo: Path):
+    lock = repo / ".git/index.lock"
+    lock.write_bytes(b"")
+    before = (repo / DONG_HA).read_bytes(), git(repo, "rev-parse", "HEAD")
+    r = record(repo, *DONE)
+    assert r.exit_code == 1 and "index.lock" in r.stderr
+    assert ((repo / DONG_HA).read_bytes(), git(repo, "rev-parse", "HEAD")) == before
+    lock.unlink()
+    assert record(repo, *DONE).exit_code == 0  # and once free, it records once
+
+
+def test_a_commit_that_fails_after_writing_restores_the_file(repo: Path):
+    hook = repo / ".git/hooks/pre-commit"
+    hook.write_text("#!/bin/sh\necho 'kiểm tra không đạt' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    before = state(repo)
+    r = record(repo, *DONE)
+    assert r.exit_code == 1 and "không commit được" in r.stderr and "vẫn như cũ" in r.stderr
+    assert state(repo) == before
+    hook.unlink()
+    assert record(repo, *DONE).exit_code == 0
+    assert (repo / DONG_HA).read_text(encoding="utf-8").count("2019-09-27") == 1
+
+
+def test_a_commit_racing_another_is_undone(repo: Path, monkeypatch: pytest.MonkeyPatch):
+    from camket.git import writing
+
+    real = writing.commit_index
+
+    def racing(folder: Path, index: Path, message: str) -> str:
+        (repo / "ghi-chu.txt").write_text("x\n", encoding="utf-8")
+        git(repo, "add", "ghi-chu.txt")
+        git(repo, "commit", "-q", "-m", "Commit của người khác")
+        return real(folder, index, message)
+
+    monkeypatch.setattr(writing, "commit_index", racing)
+    file_before = (repo / DONG_HA).read_bytes()
+    r = record(repo, *DONE)
+    assert r.exit_code == 1 and "cùng lúc" in r.stderr
+    assert git(repo, "log", "-1", "--format=%s").strip() == "Commit của người khác"
+    assert git(repo, "show", "--name-only", "--format=", "HEAD").split() == ["ghi-chu.txt"]
+    assert (repo / DONG_HA).read_bytes() == file_before
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_the_lock_lives_with_the_data(repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path):
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    monkeypatch.setenv("TMPDIR", str(shared))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    assert record(repo, *DONE).exit_code == 0
+    assert list(shared.iterdir()) == []
+    assert [p.suffix for p in (repo / ".camket").iterdir() if p.name != ".gitignore"] == [".lock"]
+    assert git(repo, "status", "--porcelain") == ""  # .camket/ ignores itself
+
+
+def test_a_read_only_data_folder(mini: Path, monkeypatch: pytest.MonkeyPatch):
+    from tests.test_seal import read_only
+
+    files = {p: p.read_bytes() for p in mini.rglob("*") if p.is_file()}
+    read_only(mini, monkeypatch)
+    r = record(mini, "dong-ha-2019-03", "done", "--date", "2019-09-27")
+    assert r.exit_code == 1
+    assert "không ghi được" in r.stderr and "EROFS" in r.stderr and "Traceback" not in r.stderr
+    assert {p: p.read_bytes() for p in mini.rglob("*") if p.is_file()} == files
+
+
+def test_a_full_disk(mini: Path, monkeypatch: pytest.MonkeyPatch):
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    # a first entry makes the lock folder: the disk fills while the data file is written
+    assert record(mini, "so-xay-dung-2019-02", "done", "--date", "2019-11-20").exit_code == 0
+    monkeypatch.setattr("camket.atomic.os.fsync", full)
+    before = (mini / DONG_HA).read_bytes()
+    r = record(mini, "dong-ha-2019-03", "done", "--date", "2019-09-27")
+    assert r.exit_code == 1
+    assert "ổ đĩa đã đầy (ENOSPC)" in r.stderr and "chưa ghi gì" in r.stderr
+    assert (mini / DONG_HA).read_bytes() == before
+    assert [p.name for p in (mini / DONG_HA).parent.iterdir() if p.name.endswith(".tmp")] == []

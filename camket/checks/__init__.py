@@ -21,6 +21,8 @@ from camket.checks import (
     progress_dates,
     progress_order,
     report_sections,
+    seal_record,
+    seal_tag,
     sealed_content,
     status_approval,
     status_cause,
@@ -57,7 +59,9 @@ _MODULES: tuple[ModuleType, ...] = (
     expect_totals,
     report_sections,
     indicator_ids,
+    seal_tag,
     sealed_content,
+    seal_record,
     template_paths,
 )
 

@@ -1,42 +1,66 @@
 """After `camket seal`, an item's signed content changes only with a recorded approval.
 
-Why: what the units signed at the ceremony must not change quietly. A change to an item's
-text, due date, indicator plan, task group or unit, a new item, or a removed one, is an error
-until the decision that allowed it is recorded with `camket record ITEM adjusted --reason …
---approved-by …`, which also moves the item's fingerprint in seal.yaml to what was approved.
-Adding progress entries is always free. (In the invalid example below, the
-fingerprint of cam-lo-2019-01's text is not that of its text today.)
+Why: what the units signed at the ceremony must not change quietly. The signed content of each
+item (unit, task group, text, due date, indicator) is read from git, at the commit `camket
+seal` tagged, and compared with the files now. A change, a new item or a removed one is an
+error until the decision that allowed it is recorded in the data: an `adjusted` progress entry
+with `approved_by` (`camket record ITEM adjusted --reason … --approved-by …`), added together
+with the change or after it. The approval covers the content the item had in the commit that
+added it; a later change needs a new one. seal.yaml, comments, and entries without
+`approved_by` approve nothing. Adding progress entries is always free. (Below, the valid
+example records the decision that moved cam-lo-2019-01's due date; the invalid one moves it
+without one.)
 
 Valid:
 
 ```yaml
-# file: 2019/seal.yaml
+# run: camket seal 2019 --date 2019-02-20
+# file: 2019/commitments/cam-lo.yaml
+unit: cam-lo
 year: 2019
-sealed_on: 2019-02-20
-items:
-  "cam-lo-2019-01": {unit: "cam-lo", group: "7265572f14ddac5a", text: "68b9649047fd0969", due: "b84255fd880b44c4", indicator: "74234e98afe7498f"}
-  "cam-lo-2019-02": {unit: "cam-lo", group: "7bcdd159524a757c", text: "a4374bd89dd2b898", due: "33001a7d18b84611", indicator: "74234e98afe7498f"}
-  "dong-ha-2019-01": {unit: "dong-ha", group: "7265572f14ddac5a", text: "8a2c575d84e0a9bc", due: "74bb308d5a032bfd", indicator: "74234e98afe7498f"}
-  "dong-ha-2019-02": {unit: "dong-ha", group: "7265572f14ddac5a", text: "0bda55e7dc2bd4be", due: "df67ac5aeda66928", indicator: "74234e98afe7498f"}
-  "dong-ha-2019-03": {unit: "dong-ha", group: "7bcdd159524a757c", text: "2ef794325f5a31b1", due: "74234e98afe7498f", indicator: "74234e98afe7498f"}
-  "so-xay-dung-2019-01": {unit: "so-xay-dung", group: "0fbbc3e5f557a717", text: "90ce51b1e180d415", due: "df67ac5aeda66928", indicator: "74234e98afe7498f"}
-  "so-xay-dung-2019-02": {unit: "so-xay-dung", group: "5132717d5f130ea0", text: "5d26bee37c74f063", due: "42a79ab72fdd4ec0", indicator: "9650d38ef3fdec69"}
+head: Đào Mạnh Hùng
+groups:
+  - title: Phát triển kinh tế - xã hội
+    items:
+      - id: cam-lo-2019-01
+        text: Xây dựng xã Cam Thành đạt chuẩn nông thôn mới nâng cao
+        due: 2019-09-30
+        progress:
+          - {date: 2019-06-30, status: đang thực hiện}
+          - {date: 2019-07-01, status: adjusted, reason: "Lùi thời hạn do thiếu vốn",
+             approved_by: "Công văn số 1502-CV/TU ngày 28/6/2019"}
+  - title: Xây dựng Đảng
+    items:
+      - id: cam-lo-2019-02
+        text: Tổ chức đại hội chi bộ điểm nhiệm kỳ 2020 - 2022
+        due: 2019-12-31
+        progress:
+          - {date: 2019-12-31, status: not_done, cause: subjective, reason: Chuẩn bị văn kiện chậm}
 ```
 
 Invalid:
 
 ```yaml
-# file: 2019/seal.yaml
+# run: camket seal 2019 --date 2019-02-20
+# file: 2019/commitments/cam-lo.yaml
+unit: cam-lo
 year: 2019
-sealed_on: 2019-02-20
-items:
-  "cam-lo-2019-01": {unit: "cam-lo", group: "7265572f14ddac5a", text: "0000000000000000", due: "b84255fd880b44c4", indicator: "74234e98afe7498f"}
-  "cam-lo-2019-02": {unit: "cam-lo", group: "7bcdd159524a757c", text: "a4374bd89dd2b898", due: "33001a7d18b84611", indicator: "74234e98afe7498f"}
-  "dong-ha-2019-01": {unit: "dong-ha", group: "7265572f14ddac5a", text: "8a2c575d84e0a9bc", due: "74bb308d5a032bfd", indicator: "74234e98afe7498f"}
-  "dong-ha-2019-02": {unit: "dong-ha", group: "7265572f14ddac5a", text: "0bda55e7dc2bd4be", due: "df67ac5aeda66928", indicator: "74234e98afe7498f"}
-  "dong-ha-2019-03": {unit: "dong-ha", group: "7bcdd159524a757c", text: "2ef794325f5a31b1", due: "74234e98afe7498f", indicator: "74234e98afe7498f"}
-  "so-xay-dung-2019-01": {unit: "so-xay-dung", group: "0fbbc3e5f557a717", text: "90ce51b1e180d415", due: "df67ac5aeda66928", indicator: "74234e98afe7498f"}
-  "so-xay-dung-2019-02": {unit: "so-xay-dung", group: "5132717d5f130ea0", text: "5d26bee37c74f063", due: "42a79ab72fdd4ec0", indicator: "9650d38ef3fdec69"}
+head: Đào Mạnh Hùng
+groups:
+  - title: Phát triển kinh tế - xã hội
+    items:
+      - id: cam-lo-2019-01
+        text: Xây dựng xã Cam Thành đạt chuẩn nông thôn mới nâng cao
+        due: 2019-09-30
+        progress:
+          - {date: 2019-06-30, status: đang thực hiện}
+  - title: Xây dựng Đảng
+    items:
+      - id: cam-lo-2019-02
+        text: Tổ chức đại hội chi bộ điểm nhiệm kỳ 2020 - 2022
+        due: 2019-12-31
+        progress:
+          - {date: 2019-12-31, status: not_done, cause: subjective, reason: Chuẩn bị văn kiện chậm}
 ```
 """
 
@@ -46,9 +70,10 @@ from collections.abc import Iterator
 
 from camket import seal
 from camket.checks._common import Finding
+from camket.folder import YEAR
 from camket.i18n import _
-from camket.problems import Severity
-from camket.project import Project
+from camket.problems import Severity, Span
+from camket.project import Project, YearData
 
 CODE = "E121"
 SEVERITY = Severity.ERROR
@@ -66,33 +91,64 @@ def part_word(part: str) -> str:
     return words[part]
 
 
+def year_changes(data: YearData) -> list[seal.Change]:
+    """The year's unapproved changes; none while the seal cannot be read from git."""
+    if data.seal is None or data.seal.tag_problem == "unreadable":
+        return []
+    found = seal.changes(data.seal, data.commitments)
+    if len(data.commitments) < len(data.files):
+        # a file that does not read may hold the "removed" items: its errors come first
+        found = [c for c in found if c.kind != "removed"]
+    return found
+
+
+def _removed_at(data: YearData, unit: str) -> Span:
+    if unit in data.commitments:
+        return data.commitments[unit].span()
+    if data.config is not None:
+        return data.config.span()
+    return Span(data.folder / YEAR, 1, 1)
+
+
 def check(project: Project) -> Iterator[Finding]:
     for year, data in project.years.items():
-        if data.seal is None:
-            continue
-        when = data.seal.sealed_on.isoformat()
-        for change in seal.changes(project, year):
+        for change in year_changes(data):
+            assert data.seal is not None
+            when = data.seal.sealed_on_text
             if change.kind == "removed":
-                items = data.seal.source["items"]
+                path = data.seal.files.get(change.unit, "")
                 yield (
-                    items.key_span(change.item_id),
+                    _removed_at(data, change.unit),
                     _(
                         "nội dung '{id}' đã ký và niêm phong ngày {when} nhưng không còn trong các "
-                        "tệp cam kết; đưa lại nội dung, hoặc niêm phong lại khi có quyết định cho phép"
-                    ).format(id=change.item_id, when=when),
+                        "tệp cam kết; đưa lại nội dung (xem bản đã ký: git show {commit}:{path}), "
+                        "hoặc niêm phong lại khi có quyết định: camket seal {year} --force"
+                    ).format(
+                        id=change.item_id,
+                        when=when,
+                        commit=data.seal.commit[:10],
+                        path=path,
+                        year=year,
+                    ),
                 )
                 continue
             assert change.item is not None
             what = (
                 ", ".join(part_word(p) for p in change.parts)
-                if change.kind == "changed"
+                if change.parts
                 else _("nội dung mới, chưa có khi ký")
             )
-            yield (
-                change.item.value_span("id"),
-                _(
-                    "nội dung đã ký của '{id}' thay đổi sau khi niêm phong ngày {when} ({what}); cần "
-                    'ghi quyết định cho phép bằng lệnh: camket record {id} adjusted --reason "…" '
+            if change.after is None:
+                message = _(
+                    "nội dung đã ký của '{id}' thay đổi sau khi niêm phong ngày {when} ({what}); "
+                    "cần ghi quyết định cho phép bằng lệnh: camket record {id} adjusted "
+                    '--reason "…" --approved-by "…"'
+                ).format(id=change.item_id, when=when, what=what)
+            else:
+                message = _(
+                    "nội dung đã ký của '{id}' lại thay đổi sau quyết định điều chỉnh ngày {date} "
+                    "({what}); quyết định chỉ cho phép nội dung lúc ghi nó, nên cần ghi quyết định "
+                    'cho phép lần thay đổi này: camket record {id} adjusted --reason "…" '
                     '--approved-by "…"'
-                ).format(id=change.item_id, when=when, what=what),
-            )
+                ).format(id=change.item_id, date=change.after.entry.date.isoformat(), what=what)
+            yield change.item.value_span("id"), message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,7 +13,6 @@ from camket.cli.app import (
     JsonOption,
     _date,
     _err,
-    _load_year,
     _out,
     _require_year,
     _root,
@@ -195,66 +195,14 @@ def seal(
         bool, typer.Option("--force", help=_("Niêm phong lại năm đã niêm phong."))
     ] = False,
 ) -> None:
-    """Fingerprint what was signed, or show the seal's state."""
-    from camket import atomic
-    from camket import seal as sealing
-    from camket.folder import SEAL
-
+    """Commit and tag what was signed, or show the seal's state."""
     root = _root(data)
-    if check:  # the changes are the point: show them rather than refuse
-        from camket import loader
-
-        _require_year(root, year)
-        project, problems = loader.load_and_check(root, years=[year])
-        for p in problems:
-            if p.code != "E121":
-                _err().print(p.format(), markup=False)
-    else:
-        project = _load_year(root, year)
-    data_year = project.years[year]
-    path = data_year.folder / SEAL
-    out = _out(always=check)
+    _require_year(root, year)
     if check:
-        if data_year.seal is None:
-            out.print(
-                _("Năm {year} chưa niêm phong (chưa có {path}).").format(year=year, path=path),
-                markup=False,
-            )
-            raise typer.Exit(1)
-        changes = sealing.changes(project, year)
-        approvals = (
-            path.read_text(encoding="utf-8").count(": điều chỉnh ngày ") if path.is_file() else 0
-        )
-        out.print(
-            _(
-                "Năm {year} niêm phong ngày {date}: {n} nội dung; {a} lần điều chỉnh đã phê "
-                "duyệt, {b} thay đổi chưa phê duyệt."
-            ).format(
-                year=year,
-                date=data_year.seal.sealed_on.isoformat(),
-                n=len(data_year.seal.items),
-                a=approvals,
-                b=len(changes),
-            ),
-            markup=False,
-        )
-        from camket.checks.sealed_content import part_word
+        _seal_check(root, year)
+        return
+    from camket import sealing
 
-        kinds = {"changed": _("thay đổi"), "added": _("thêm mới"), "removed": _("đã xóa")}
-        for c in changes:
-            parts = " " + ", ".join(part_word(p) for p in c.parts) if c.parts else ""
-            state = _("CHƯA phê duyệt")
-            out.print(f"  - {c.item_id}: {kinds[c.kind]}{parts} ({state})", markup=False)
-        raise typer.Exit(1 if changes else 0)
-    if data_year.seal is not None and not force:
-        _err().print(
-            _(
-                "lỗi: năm {year} đã niêm phong ngày {date}; dùng --check để xem, hoặc "
-                "--force để niêm phong lại (khi đã có quyết định)"
-            ).format(year=year, date=data_year.seal.sealed_on.isoformat()),
-            markup=False,
-        )
-        raise typer.Exit(1)
     when = _date(date) or clock.today()
     if when > clock.today():
         _err().print(
@@ -262,11 +210,66 @@ def seal(
             markup=False,
         )
         raise typer.Exit(1)
-    atomic.write_text(path, sealing.seal_text(project, year, when))
-    count = sum(len(c.items()) for c in data_year.commitments.values())
+    try:
+        done = sealing.make(root, year, when, force=force)
+    except sealing.Refused as e:
+        from camket import present
+
+        for line in present.problems_text(e.problems):
+            _err().print(line, markup=False)
+        for message in e.messages:
+            _err().print(_("lỗi: {m}").format(m=message), markup=False)
+        raise typer.Exit(1) from None
+    _out().print(
+        _(
+            "Đã niêm phong {n} nội dung cam kết năm {year}: commit {sha}, thẻ git {tag} (bản ghi "
+            "cho người đọc: {path}). Đưa lên máy chủ: git push origin HEAD {tag}"
+        ).format(n=done.count, year=year, sha=done.commit[:10], tag=done.tag, path=done.record),
+        markup=False,
+    )
+
+
+def _seal_check(root: Path, year: int) -> None:
+    """The seal's state, counted from git and the data; exit 1 while anything is wrong."""
+    from camket import loader
+    from camket.checks.sealed_content import part_word, year_changes
+
+    project, problems = loader.load_and_check(root, years=[year])
+    for p in problems:
+        if p.code != "E121":  # the changes are the point: they are listed below
+            _err().print(p.format(), markup=False)
+    data_year = project.years[year]
+    out = _out(always=True)
+    found = data_year.seal
+    if found is None:
+        out.print(
+            _("Năm {year} chưa niêm phong (không có thẻ git {tag}).").format(
+                year=year, tag=f"cam-ket-{year}"
+            ),
+            markup=False,
+        )
+        raise typer.Exit(1)
+    if found.tag_problem == "unreadable":  # said above (E123): nothing can be counted
+        raise typer.Exit(1)
+    changes = year_changes(data_year)
     out.print(
-        _("Đã niêm phong {n} nội dung cam kết năm {year} vào {path}").format(
-            n=count, year=year, path=path
+        _(
+            "Năm {year} niêm phong ngày {date} (thẻ {tag}, commit {sha}): {n} nội dung; {a} lần "
+            "điều chỉnh đã phê duyệt, {b} thay đổi chưa phê duyệt."
+        ).format(
+            year=year,
+            date=found.sealed_on_text,
+            tag=found.tag,
+            sha=found.commit[:10],
+            n=len(found.items),
+            a=found.approved,
+            b=len(changes),
         ),
         markup=False,
     )
+    kinds = {"changed": _("thay đổi"), "added": _("thêm mới"), "removed": _("đã xóa")}
+    for c in changes:
+        parts = " " + ", ".join(part_word(p) for p in c.parts) if c.parts else ""
+        state = _("CHƯA phê duyệt")
+        out.print(f"  - {c.item_id}: {kinds[c.kind]}{parts} ({state})", markup=False)
+    raise typer.Exit(1 if changes or found.tag_problem else 0)

@@ -108,8 +108,9 @@ def init(
     from camket import loader, scaffold
 
     today = clock.today()
-    target_year = year or today.year
+    target_year = year if year is not None else today.year
     try:
+        scaffold.check_year(target_year)
         if source is not None:
             project, problems = loader.load_and_check(_root(source))
             errors = [p for p in problems if p.is_error]
@@ -122,6 +123,16 @@ def init(
             made = scaffold.new_folder(target, target_year, today)
     except scaffold.InitError as e:
         _err().print(_("lỗi: {e}").format(e=e), markup=False)
+        raise typer.Exit(1) from None
+    except OSError as e:
+        from camket.atomic import reason
+
+        _err().print(
+            _("lỗi: không ghi được vào '{target}': {why}; hãy chọn thư mục khác").format(
+                target=target, why=reason(e)
+            ),
+            markup=False,
+        )
         raise typer.Exit(1) from None
     out = _out()
     out.print(
