@@ -1,12 +1,13 @@
 """`camket export`: the year's items for Excel (xlsx, csv) or for other programs (json).
 
 One row per item, built from the tally, so every figure matches `status` and the report.
-openpyxl is imported only by the xlsx writer.
+XlsxWriter is imported only by the xlsx writer (camket.spreadsheet).
 
 A text from the data never becomes a formula: a spreadsheet program runs a cell that starts
 with `=`, `+`, `-` or `@` (and, after a tab or CR, those too), which can fetch a URL or start
 a program when the file is opened (CSV injection). In xlsx every text is a string cell, never
-a formula cell, with Excel's quote prefix when it starts like one; in CSV such a text gets a
+a formula cell, with Excel's quote prefix when it starts like one (camket.spreadsheet); in
+CSV such a text gets a
 leading `'`, as OWASP advises. Numbers stay numbers, negative ones included.
 """
 
@@ -15,13 +16,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from decimal import Decimal
 from typing import Any
 
 from camket import vn
 from camket.models import STATUS_WORDS, Status
 from camket.project import Project
+from camket.spreadsheet import FORMULA_START
 from camket.tally import YearTally
 from camket.terminal import json_text
 
@@ -47,7 +48,6 @@ COLUMNS = (
     ("measure", "Đơn vị tính", 12),
 )
 CAUSES = {"objective": "khách quan", "subjective": "chủ quan"}
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def defused(text: str) -> str:
@@ -136,122 +136,79 @@ def to_csv(project: Project, t: YearTally) -> bytes:
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
-def _as_text(cells: Any) -> None:
-    """Every text cell of a row written by openpyxl as a string: given a str starting with
-    '=', openpyxl writes a formula. A text that starts like a formula also gets Excel's quote
-    prefix (what typing a leading ' does), so that editing the cell keeps it text."""
-    for cell in cells:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-            if cell.value.startswith(FORMULA_START):
-                cell.quotePrefix = True
-
-
 def to_xlsx(project: Project, t: YearTally) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+    """Three sheets: the items (real dates and numbers, so Excel sorts and filters them), the
+    units with their counts, the indicators."""
+    from camket.spreadsheet import Book
 
-    from camket.render.package import normalise_zip
+    settings = project.settings
+    book = Book(
+        f"Cam kết trách nhiệm năm {t.year}", settings.issuer if settings else "camket", t.as_of
+    )
+    head = {"bold": True, "text_wrap": True, "valign": "top"}
 
-    bold = Font(bold=True)
-    book = Workbook()
-    items = book.active
-    items.title = "Nội dung cam kết"
+    def sheet(name: str, headers: list[str], widths: list[int]) -> Any:
+        ws = book.book.add_worksheet(name)
+        for column, (title, width) in enumerate(zip(headers, widths, strict=True)):
+            book.write(ws, 0, column, title, **head)
+            ws.set_column(column, column, width)
+        ws.freeze_panes(1, 0)
+        return ws
 
-    def header(sheet: Any, names: list[str], widths: list[int]) -> None:
-        sheet.append(names)
-        for i, width in enumerate(widths, start=1):
-            sheet.cell(row=1, column=i).font = bold
-            sheet.cell(row=1, column=i).alignment = Alignment(wrap_text=True, vertical="top")
-            sheet.column_dimensions[get_column_letter(i)].width = width
-        sheet.freeze_panes = "A2"
-
-    header(items, [h for _k, h, _w in COLUMNS], [w for _k, _h, w in COLUMNS])
-    for row in rows(project, t):
-        values = []
-        for key, _h, _w in COLUMNS:
+    items = sheet("Nội dung cam kết", [h for _k, h, _w in COLUMNS], [w for _k, _h, w in COLUMNS])
+    for r, row in enumerate(rows(project, t), start=1):
+        for c, (key, _h, _w) in enumerate(COLUMNS):
             value = row[key]
-            if key in ("due", "status_date", "first_date") and value is not None:
-                values.append(value)  # real dates, so Excel can sort and filter them
-            elif key in ("plan", "actual") and value is not None:
-                values.append(float(value))
-            else:
-                values.append(_cell(key, value))
-        items.append(values)
-        _as_text(items[items.max_row])
-    for column in ("G", "J", "K"):
-        for cell in items[column][1:]:
-            cell.number_format = "DD/MM/YYYY"
+            if key not in ("due", "status_date", "first_date", "plan", "actual"):
+                value = _cell(key, value)
+            book.write(items, r, c, value)
 
-    units = book.create_sheet("Đơn vị")
-    names = [
-        "Khối / đơn vị",
-        "Số nhóm",
-        "Tổng số",
-        "Triển khai",
-        "Hoàn thành",
-        "Tạm dừng",
-        "Chậm",
-        "Chưa thực hiện",
-    ]
-    header(units, names, [48, 10, 10, 12, 12, 10, 8, 14])
+    units = sheet(
+        "Đơn vị",
+        [
+            "Khối / đơn vị",
+            "Số nhóm",
+            "Tổng số",
+            "Triển khai",
+            "Hoàn thành",
+            "Tạm dừng",
+            "Chậm",
+            "Chưa thực hiện",
+        ],
+        [48, 10, 10, 12, 12, 10, 8, 14],
+    )
 
     def counts(c: Any) -> list[int]:
         return [c.total, c.carried_out, c.completed, c.paused, c.late, c.not_started]
 
+    table: list[tuple[list[Any], bool]] = []
     for block in t.blocks:
-        units.append([block.name, block.groups, *counts(block.counts)])
-        _as_text(units[units.max_row])
-        for cell in units[units.max_row]:
-            cell.font = bold
-        for unit in block.units:
-            units.append([f"  {unit.name}", unit.groups, *counts(unit.counts)])
-            _as_text(units[units.max_row])
-    units.append(["Tổng cộng", t.groups, *counts(t.counts)])
-    for cell in units[units.max_row]:
-        cell.font = bold
+        table.append(([block.name, block.groups, *counts(block.counts)], True))
+        table += [([f"  {u.name}", u.groups, *counts(u.counts)], False) for u in block.units]
+    table.append((["Tổng cộng", t.groups, *counts(t.counts)], True))
+    for r, (cells, bold) in enumerate(table, start=1):
+        for c, value in enumerate(cells):
+            book.write(units, r, c, value, **({"bold": True} if bold else {}))
 
-    indicators = book.create_sheet("Chỉ tiêu")
-    header(
-        indicators,
+    indicators = sheet(
+        "Chỉ tiêu",
         ["Mã", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ so với KH (%)", "Đạt"],
         [18, 60, 14, 12, 12, 18, 8],
     )
-    for state in t.indicators:
+    for r, state in enumerate(t.indicators, start=1):
         ind = state.indicator
-        indicators.append(
-            [
-                ind.id,
-                ind.name,
-                ind.unit or "",
-                float(ind.plan),
-                float(ind.actual) if ind.actual is not None else None,
-                round(float(state.ratio), 2) if state.ratio is not None else None,
-                "" if state.met is None else ("đạt" if state.met else "chưa đạt"),
-            ]
-        )
-        _as_text(indicators[indicators.max_row])
-
-    stamp = dt.datetime(t.as_of.year, t.as_of.month, t.as_of.day)
-    book.properties.created = stamp
-    book.properties.modified = stamp
-    book.properties.creator = "camket"
-    book.properties.title = f"Cam kết trách nhiệm năm {t.year}"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-
-    def unclock(name: str, body: bytes) -> bytes:  # openpyxl stamps "modified" with the clock
-        if name != "docProps/core.xml":
-            return body
-        return re.sub(
-            rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-            rb"\g<1>" + when + rb"\g<2>",
-            body,
-        )
-
-    return normalise_zip(buffer.getvalue(), unclock)
+        cells = [
+            ind.id,
+            ind.name,
+            ind.unit or "",
+            ind.plan,
+            ind.actual,
+            round(float(state.ratio), 2) if state.ratio is not None else None,
+            "" if state.met is None else ("đạt" if state.met else "chưa đạt"),
+        ]
+        for c, value in enumerate(cells):
+            book.write(indicators, r, c, value)
+    return book.bytes()
 
 
 WRITERS = {"xlsx": to_xlsx, "csv": to_csv, "json": to_json}

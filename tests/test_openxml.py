@@ -113,3 +113,21 @@ def test_language_and_properties_are_camkets_own(tmp_path: Path):
     assert "<Application>camket</Application>" in app and "Microsoft" not in app
     assert "<dc:creator>Tỉnh ủy Quảng Trị</dc:creator>" in core
     assert "<dc:language>vi-VN</dc:language>" in core
+
+
+@pytest.mark.parametrize("year", ["2019", "2020"])
+def test_the_excel_export_opens_clean(tmp_path: Path, year: str):
+    out = tmp_path / "x.xlsx"
+    r = run("export", year, "--data", EMBEDDED_DATA, "--out", out)
+    assert r.exit_code == 0, r.stderr
+    assert audit(out) == []
+    with zipfile.ZipFile(out) as z:  # shared strings, as Excel writes them
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    assert 't="inlineStr"' not in sheet and 't="s"' in sheet
+
+
+def test_the_excel_export_of_a_generated_folder_opens_clean(tmp_path: Path, generated: Path):
+    out = tmp_path / "x.xlsx"
+    r = run("export", "2024", "--data", generated, "--out", out)
+    assert r.exit_code == 0, r.stderr
+    assert audit(out) == []
