@@ -270,6 +270,18 @@ EXPLANATIONS: dict[str, Explanation] = {
         "(ví dụ templates/bao-cao.docx), ghi bằng đường dẫn tương đối. Chép mẫu vào thư mục dữ "
         "liệu; muốn dùng một mẫu ở nơi khác cho một lần in, dùng --template TỆP.",
     ),
+    "W102": Explanation(
+        "Văn bản sẽ in không có tên người ký",
+        "Thêm tên người ký vào camket.yaml: report_signature: {on_behalf: T/L Ban Thường vụ, "
+        "title: Chánh Văn phòng, name: …} và sheet_signature: {…, name: …}. Năm nào người ký "
+        "khác thì ghi report_signature hoặc sheet_signature trong year.yaml của năm đó.",
+    ),
+    "W103": Explanation(
+        "Nội dung chậm, chưa hoàn thành khi hết năm mà chưa có nguyên nhân",
+        "Ghi kết quả cuối năm của nội dung cùng nguyên nhân và lý do: camket record MÃ not_done "
+        '--date NĂM-12-31 --cause objective --reason "…" (hoặc --cause subjective); nếu không, '
+        "báo cáo ghi “chưa xác định nguyên nhân”.",
+    ),
     "W101": Explanation(
         "Đơn vị chưa có tệp cam kết",
         "Tạo tệp NĂM/commitments/MÃ.yaml cho đơn vị, hoặc ghi years: trong units.yaml nếu năm đó "

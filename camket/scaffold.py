@@ -35,6 +35,15 @@ place: Quảng Trị                       # địa danh ở dòng ngày tháng
 code: TU                               # ký hiệu trong số văn bản: Số …-BC/TU
 # first_year: 2017                     # năm đầu tiên thực hiện cam kết (báo cáo ghi "năm thứ …")
 # party: Đảng bộ tỉnh                 # in phía trên tên đơn vị trong bản cam kết của cấp huyện
+# Người ký báo cáo và bản cam kết (năm nào người ký khác thì ghi lại trong year.yaml của năm đó).
+report_signature:
+  on_behalf: T/L Ban Thường vụ
+  title: Chánh Văn phòng
+  # name: Nguyễn Văn A                 # bỏ dấu # và ghi tên người ký
+sheet_signature:
+  on_behalf: T/M Ban Thường vụ Tỉnh ủy
+  title: Bí thư
+  # name: Nguyễn Văn B                 # bỏ dấu # và ghi tên người ký
 """
 
 UNITS_YAML = """\

@@ -13,6 +13,7 @@ from types import MappingProxyType, ModuleType
 
 from camket.checks import (
     block_ids,
+    cause_at_year_end,
     expect_totals,
     group_count,
     indicator_ids,
@@ -24,6 +25,7 @@ from camket.checks import (
     seal_record,
     seal_tag,
     sealed_content,
+    signer_names,
     status_approval,
     status_cause,
     status_reason,
@@ -56,6 +58,7 @@ _MODULES: tuple[ModuleType, ...] = (
     status_reason,
     status_approval,
     status_cause,
+    cause_at_year_end,
     expect_totals,
     report_sections,
     indicator_ids,
@@ -63,6 +66,7 @@ _MODULES: tuple[ModuleType, ...] = (
     sealed_content,
     seal_record,
     template_paths,
+    signer_names,
 )
 
 CHECKS: MappingProxyType[str, ModuleType] = MappingProxyType({m.CODE: m for m in _MODULES})
