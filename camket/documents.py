@@ -24,12 +24,14 @@ def first_year(project: Project, year_folders: Iterable[int]) -> int:
 
 def report_docx(
     project: Project, t: YearTally, options: report.ReportOptions, template: Path
-) -> bytes:
+) -> tuple[bytes, list[str]]:
+    """The report's bytes, and the warnings about what it lacks (placeholders left)."""
     from camket.render import footnotes, keep, package, pictures
     from camket.render import template as tpl
     from camket.render.chart import indicators_png, png, size_mm
 
-    context, notes = report.build(project, t, options)
+    content = report.build(project, t, options)
+    context, notes = content.context, content.footnotes
     charts = {"chart": png(t), "indicators_chart": indicators_png(t)}
     # The template places a marker; the picture goes in its place after rendering.
     for name, data in charts.items():
@@ -52,7 +54,7 @@ def report_docx(
         date=options.date,
         git=git.state(project.root),
     )
-    return package.finish(document, props)
+    return package.finish(document, props), content.warnings
 
 
 def sheets_docx(

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from camket import formalities, vn, wrapping
+from camket.i18n import _
 from camket.models import STATUS_WORDS, Cause, Settings, Status, YearConfig
 from camket.project import Project
 from camket.render.markers import footnote_marker
@@ -34,9 +35,17 @@ def is_year_end(t: YearTally) -> bool:
     return t.as_of >= dt.date(t.year, 12, 31)
 
 
-def build(
-    project: Project, t: YearTally, options: ReportOptions
-) -> tuple[dict[str, Any], dict[int, str]]:
+@dataclass(frozen=True)
+class Content:
+    """The report's content: the template's context, the footnotes to attach, and warnings for
+    the clerk about what the report lacks."""
+
+    context: dict[str, Any]
+    footnotes: dict[int, str]
+    warnings: list[str]
+
+
+def build(project: Project, t: YearTally, options: ReportOptions) -> Content:
     settings = project.settings
     config = project.years[t.year].config
     assert settings is not None and config is not None, "report needs valid data"
@@ -62,7 +71,7 @@ def build(
         "office": settings.office,
         "year": t.year,
     }
-    return context, w.footnotes
+    return Content(context, w.footnotes, w.warnings)
 
 
 def recipients(settings: Settings) -> list[str]:
@@ -91,6 +100,7 @@ class _Writer:
         self.o = options
         self.year_end = is_year_end(t)
         self.footnotes: dict[int, str] = {}
+        self.warnings: list[str] = []  # for the clerk, in the terminal: what to write still
         self.prose = config.report or {}
 
     # -- small phrases -------------------------------------------------------------------
@@ -111,25 +121,34 @@ class _Writer:
     # -- the body ------------------------------------------------------------------------
 
     def sections(self) -> list[dict[str, Any]]:
+        """FORMAT.md's parts, always: a part the data gives nothing for is a marked placeholder
+        for the office to write (and a warning), never a part silently missing."""
         out = [{"heading": "", "paragraphs": [self.summary()]}]
         part1 = (
             "I- KẾT QUẢ THỰC HIỆN CAM KẾT" if self.year_end else "I- TÌNH HÌNH THỰC HIỆN CAM KẾT"
         )
         out.append({"heading": part1, "paragraphs": self.results()})
         limits = self.limitations()
-        if limits:
-            out.append({"heading": "II- HẠN CHẾ VÀ NGUYÊN NHÂN", "paragraphs": limits})
-        if self.prose.get("next_year"):
-            when = (
-                f"NĂM {self.t.year + 1}" if self.year_end else f"NHỮNG THÁNG CUỐI NĂM {self.t.year}"
+        if not limits:
+            limits = ["[Hạn chế, khuyết điểm và nguyên nhân: …]"]
+            self.warnings.append(
+                _(
+                    "báo cáo chưa có phần hạn chế và nguyên nhân: đã để chỗ “[Hạn chế, khuyết điểm "
+                    "và nguyên nhân: …]”; hãy viết ở report: limitations: trong {year}/year.yaml"
+                ).format(year=self.t.year)
             )
-            number = "III" if limits else "II"
-            out.append(
-                {
-                    "heading": f"{number}- NHIỆM VỤ, GIẢI PHÁP {when}",
-                    "paragraphs": list(self.prose["next_year"]),
-                }
+        out.append({"heading": "II- HẠN CHẾ VÀ NGUYÊN NHÂN", "paragraphs": limits})
+        when = f"NĂM {self.t.year + 1}" if self.year_end else f"NHỮNG THÁNG CUỐI NĂM {self.t.year}"
+        tasks = list(self.prose.get("next_year", []))
+        if not tasks:
+            tasks = [f"[Nhiệm vụ, giải pháp {when.lower()}: …]"]
+            self.warnings.append(
+                _(
+                    "báo cáo chưa có phần nhiệm vụ, giải pháp: đã để chỗ “{placeholder}”; hãy viết "
+                    "ở report: next_year: trong {year}/year.yaml"
+                ).format(placeholder=tasks[0], year=self.t.year)
             )
+        out.append({"heading": f"III- NHIỆM VỤ, GIẢI PHÁP {when}", "paragraphs": tasks})
         return out
 
     def summary(self) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -289,6 +289,9 @@ def _signature_table(doc, left_lines, right_lines, aligned: bool = False) -> Non
         for i, (text, kw) in enumerate(lines):
             cell = table.rows[i if aligned else 0].cells[column]
             _cell_para(cell, text, **kw)
+    if aligned:  # the authority lines end level, so the positions under them are level too
+        for cell in table.rows[0].cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
 
 
 def _signature_lines(var: str) -> list[tuple[str, dict]]:

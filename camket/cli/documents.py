@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from camket import clock, folder
+from camket import clock, folder, vn
 from camket.cli.app import (
     AsOfOption,
     DataOption,
@@ -90,13 +90,24 @@ def report(
         number=number,
         draft=force,
     )
+    t = tally(project, year, when)
     try:
-        docx = documents.report_docx(
-            project, tally(project, year, when), options, _template("report", template, project)
+        docx, warnings = documents.report_docx(
+            project, t, options, _template("report", template, project)
         )
     except TemplateError as e:
         _err().print(_("lỗi: {e}").format(e=e), markup=False)
         raise typer.Exit(1) from None
+    if when is not None and date is None and (printed - t.as_of).days > 31:
+        # a mid-year report printed long after its date reads as if made then: say so
+        warnings.append(
+            _(
+                "báo cáo tính đến ngày {as_of} nhưng ghi ngày lập là hôm nay, {today}; nếu báo "
+                "cáo được lập vào ngày khác, hãy ghi --date NGÀY"
+            ).format(as_of=vn.short_date(t.as_of), today=vn.short_date(printed))
+        )
+    for warning in warnings:
+        _err().print(_("cảnh báo: {w}").format(w=warning), markup=False)
     _write(path, docx)
     _out().print(_("Đã ghi báo cáo: {path}").format(path=path), markup=False)
     if pdf:
