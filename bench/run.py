@@ -45,15 +45,17 @@ FLOOR = (
 )
 REPORT_PARTS = (
     "import sys, time, datetime as dt\nfrom pathlib import Path\n"
-    "from camket import documents, loader\nfrom camket.report import ReportOptions\n"
-    "from camket.render.template import default\nfrom camket.tally import tally\n"
+    "from camket import pipeline\nfrom camket.documents import making\n"
+    "from camket.documents.report import ReportOptions\n"
+    "from camket.documents.render.template import default\n"
+    "from camket.counting.tally import tally\n"
     "root, year = Path(sys.argv[1]), int(sys.argv[2])\n"
     "t0 = time.perf_counter()\n"
-    "project, problems = loader.load_and_check(root, [year])\n"
+    "project, problems = pipeline.load_and_check(root, [year])\n"
     "t = tally(project, year)\n"
     "t1 = time.perf_counter()\n"
     "options = ReportOptions(date=dt.date(year + 1, 1, 5), first_year=2017)\n"
-    "documents.report_docx(project, t, options, default('bao-cao.docx'))\n"
+    "making.report_docx(project, t, options, default('bao-cao.docx'))\n"
     "t2 = time.perf_counter()\n"
     "print(t1 - t0, t2 - t1)\n"
 )

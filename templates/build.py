@@ -23,8 +23,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from camket.formalities import CELL_MARGINS_MM, LETTERHEAD_COLUMNS_MM, SIGNATURE_COLUMNS_MM
-from camket.wrapping import width_mm
+from camket.documents.formalities import (
+    CELL_MARGINS_MM,
+    LETTERHEAD_COLUMNS_MM,
+    SIGNATURE_COLUMNS_MM,
+)
+from camket.documents.wrapping import width_mm
 
 FONT = "Times New Roman"
 HERE = Path(__file__).parent
@@ -566,8 +570,8 @@ def _save(doc, path: Path) -> None:
     """Fixed zip timestamps, so that building twice gives the same bytes (a test checks it)."""
     import io
 
-    from camket.render.ooxml import tidy
-    from camket.render.package import normalise_zip
+    from camket.documents.render.ooxml import tidy
+    from camket.documents.render.package import normalise_zip
 
     tidy(doc)  # schema order, vi-VN, none of python-docx's leftovers: Word opens it as is
     buffer = io.BytesIO()

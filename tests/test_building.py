@@ -1,13 +1,13 @@
-"""camket.building: pydantic's errors come back in Vietnamese at the YAML line and column."""
+"""camket.reading.building: pydantic's errors come back in Vietnamese at their YAML place."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from camket.building import build
-from camket.models import Commitments, Status
 from camket.problems import Span
-from camket.reading import read_text
+from camket.reading.building import build
+from camket.reading.files import read_text
+from camket.reading.models import Commitments, Status
 
 P = Path("c.yaml")
 
@@ -136,7 +136,7 @@ def test_a_file_that_is_a_list_is_refused_whole():
 
 
 def test_pairs_and_empty_text():
-    from camket.models import UnitsFile
+    from camket.reading.models import UnitsFile
 
     text = (
         "blocks: [{id: a, name: A}]\nunits:\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from camket import checks, loader
+from camket import checks, pipeline
 from tests.conftest import ASSETS, run, write
 
 _BLOCK = re.compile(r"```yaml\n(.*?)```", re.S)
@@ -85,7 +85,7 @@ def test_valid_examples_pass(code: str, tmp_path: Path):
     for i, files in enumerate(examples(checks.CHECKS[code].__doc__, "Valid")):
         folder = tmp_path / f"valid{i}"
         shutil.copytree(ASSETS / "mini", folder)
-        _project, problems = loader.load_and_check(apply(folder, files))
+        _project, problems = pipeline.load_and_check(apply(folder, files))
         assert [p for p in problems if p.is_error] == [], (code, problems)
         assert code not in {p.code for p in problems}
 
@@ -95,7 +95,7 @@ def test_invalid_examples_fail_at_a_place_in_the_file(code: str, tmp_path: Path)
     for i, files in enumerate(examples(checks.CHECKS[code].__doc__, "Invalid")):
         folder = tmp_path / f"invalid{i}"
         shutil.copytree(ASSETS / "mini", folder)
-        _project, problems = loader.load_and_check(apply(folder, files))
+        _project, problems = pipeline.load_and_check(apply(folder, files))
         hits = [p for p in problems if p.code == code]
         assert hits, (code, problems)
         for p in hits:
@@ -106,7 +106,7 @@ def test_invalid_examples_fail_at_a_place_in_the_file(code: str, tmp_path: Path)
 
 
 def test_the_mini_fixture_is_clean():
-    _project, problems = loader.load_and_check(ASSETS / "mini")
+    _project, problems = pipeline.load_and_check(ASSETS / "mini")
     assert problems == []
 
 
@@ -116,7 +116,7 @@ def test_the_mini_fixture_is_clean():
 def test_duplicate_item_id_names_both_places(mini: Path):
     text = (mini / "2019/commitments/cam-lo.yaml").read_text(encoding="utf-8")
     write(mini, "2019/commitments/cam-lo.yaml", text.replace("cam-lo-2019-02", "dong-ha-2019-03"))
-    _project, problems = loader.load_and_check(mini)
+    _project, problems = pipeline.load_and_check(mini)
     [p] = [p for p in problems if p.code == "E108"]
     # files are read in name order: the second use is dong-ha's, and names the first
     assert p.path.name == "dong-ha.yaml" and (p.line, p.col) == (27, 13)
@@ -129,11 +129,11 @@ def test_item_ids_are_unique_across_years(mini: Path):
         path.write_text(
             path.read_text(encoding="utf-8").replace("year: 2019", "year: 2020"), encoding="utf-8"
         )
-    _project, problems = loader.load_and_check(mini)
+    _project, problems = pipeline.load_and_check(mini)
     dups = [p for p in problems if p.code == "E108"]
     assert len(dups) == 7 and all("2020" in str(p.path) for p in dups)
     # `status` reads one year only: the duplicates across years are validate's business.
-    _project, problems = loader.load_and_check(mini, years=[2020])
+    _project, problems = pipeline.load_and_check(mini, years=[2020])
     assert not [p for p in problems if p.code == "E108"]
 
 
@@ -143,7 +143,7 @@ def test_expect_mismatch_is_reported_at_the_block_line(mini: Path):
         path.read_text(encoding="utf-8").replace("dia-phuong: 5", "dia-phuong: 49"),
         encoding="utf-8",
     )
-    _project, problems = loader.load_and_check(mini)
+    _project, problems = pipeline.load_and_check(mini)
     [p] = [p for p in problems if p.code == "E115"]
     assert (p.path, p.line, p.col) == (path, 6, 15)
     assert "49" in p.message and "5" in p.message
@@ -151,7 +151,7 @@ def test_expect_mismatch_is_reported_at_the_block_line(mini: Path):
 
 def test_progress_after_today(mini: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("CAMKET_TODAY", "2019-10-01")
-    _project, problems = loader.load_and_check(mini)
+    _project, problems = pipeline.load_and_check(mini)
     late = [p for p in problems if p.code == "E111"]
     assert {(p.path.name, p.line) for p in late} == {("dong-ha.yaml", 21), ("cam-lo.yaml", 18)}
     assert all("2019-10-01" in p.message for p in late)
@@ -163,7 +163,7 @@ def test_progress_entry_that_is_not_done_needs_cause_and_reason(mini: Path):
         ", cause: subjective, reason: Chuẩn bị văn kiện chậm", ""
     )
     path.write_text(text, encoding="utf-8")
-    _project, problems = loader.load_and_check(mini)
+    _project, problems = pipeline.load_and_check(mini)
     [p] = [p for p in problems if p.code == "E114"]
     assert (p.line, p.col) == (18, 40)
     assert "cause:" in p.message and "reason:" in p.message
@@ -172,7 +172,7 @@ def test_progress_entry_that_is_not_done_needs_cause_and_reason(mini: Path):
 def test_missing_units_file_and_year_file(mini: Path):
     (mini / "units.yaml").unlink()
     (mini / "2019/year.yaml").unlink()
-    _project, problems = loader.load_and_check(mini)
+    _project, problems = pipeline.load_and_check(mini)
     assert {"E031", "E032"} <= {p.code for p in problems}
 
 
@@ -200,5 +200,5 @@ def test_every_problem_in_one_run(mini: Path):
         .read_text(encoding="utf-8")
         .replace("status: done}", "status: finished}"),
     )
-    _project, problems = loader.load_and_check(mini)
+    _project, problems = pipeline.load_and_check(mini)
     assert {"E103", "E005", "E008", "E020"} <= {p.code for p in problems}

@@ -193,7 +193,7 @@ def test_help_imports_nothing_heavy():
     """`camket --help` stays fast: the pipeline, pydantic and Word are imported by commands."""
     code = (
         "import sys, camket.cli\n"
-        "heavy = [m for m in ('pydantic', 'docx', 'docxtpl', 'yaml', 'camket.models') "
+        "heavy = [m for m in ('pydantic', 'docx', 'docxtpl', 'yaml', 'camket.reading.models') "
         "if m in sys.modules]\n"
         "print(','.join(heavy))"
     )

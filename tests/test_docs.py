@@ -12,7 +12,7 @@ import pytest
 
 from camket import checks
 from camket.cli import app
-from camket.codes import FILE_CODES
+from camket.reading.codes import FILE_CODES
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -24,14 +24,14 @@ def test_checks_doc_is_generated_and_current():
 
 
 def test_errors_doc_is_generated_and_current():
-    from camket.explanations import document
+    from camket.checks.explanations import document
 
     current = (REPO / "docs/errors.md").read_text(encoding="utf-8")
-    assert current == document(), "run: python -m camket.explanations > docs/errors.md"
+    assert current == document(), "run: python -m camket.checks.explanations > docs/errors.md"
 
 
 def test_every_code_has_a_vietnamese_explanation():
-    from camket.explanations import EXPLANATIONS
+    from camket.checks.explanations import EXPLANATIONS
 
     assert set(EXPLANATIONS) == set(FILE_CODES) | set(checks.CHECKS)
 

@@ -15,9 +15,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from camket import loader
-from camket.reading import read_file
-from camket.schema import KINDS, schema
+from camket import pipeline
+from camket.reading.files import read_file
+from camket.reading.schema import KINDS, schema
 from tests.conftest import ASSETS, EMBEDDED_DATA, REPO, run, write
 
 
@@ -47,7 +47,7 @@ def test_init_makes_a_folder_that_validates_at_once(tmp_path: Path, monkeypatch)
     first = (target / "2026/commitments/don-vi-mau.yaml").read_text(encoding="utf-8")
     assert first.startswith("# yaml-language-server: $schema=../../schemas/commitments.schema.json")
     # no error; the only warnings ask for the signers' names, which a new folder cannot know
-    problems = loader.load_and_check(target)[1]
+    problems = pipeline.load_and_check(target)[1]
     assert [(p.code, p.path.name) for p in problems] == [("W102", "camket.yaml")] * 2
     assert run("validate", "--data", target).exit_code == 0
     if shutil.which("git"):
@@ -75,13 +75,13 @@ def test_init_a_new_year_carries_unfinished_items(tmp_path: Path):
     shutil.copytree(EMBEDDED_DATA, data)
     r = run("init", data, "--from", data, "--year", "2021")
     assert r.exit_code == 0, r.stderr
-    project, problems = loader.load_and_check(data)
+    project, problems = pipeline.load_and_check(data)
     assert [p for p in problems if p.is_error] == []
     old = project.years[2020]
     new = project.years[2021]
     assert set(new.commitments) <= {u.id for u in project.units_in(2021)}
     carried = [i for c in new.commitments.values() for i in c.items()]
-    from camket.tally import tally
+    from camket.counting.tally import tally
 
     unfinished = [
         s.item.id for s in tally(project, 2020, dt.date(2020, 12, 31)).items if s.status != "done"
@@ -152,7 +152,7 @@ def test_schema_and_loader_agree(tmp_path: Path, rel: str, old: str, new: str):
     assert old in text
     write(folder, rel, text.replace(old, new, 1))
     assert not schema_accepts(path)
-    assert [p for p in loader.load_and_check(folder)[1] if p.is_error and p.path == path]
+    assert [p for p in pipeline.load_and_check(folder)[1] if p.is_error and p.path == path]
 
 
 def test_schema_command(tmp_path: Path):
@@ -225,4 +225,4 @@ def test_init_a_new_year_into_a_new_folder_sets_it_up(tmp_path: Path):
         "units.yaml",
     ):
         assert (target / rel).is_file(), rel
-    assert [p for p in loader.load_and_check(target)[1] if p.is_error] == []
+    assert [p for p in pipeline.load_and_check(target)[1] if p.is_error] == []

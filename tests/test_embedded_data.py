@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from camket import loader
-from camket.tally import tally
+from camket import pipeline
+from camket.counting.tally import tally
 from tests.conftest import EMBEDDED_DATA, run
 
 
 def test_validates_without_errors_or_warnings():
-    _project, problems = loader.load_and_check(EMBEDDED_DATA)
+    _project, problems = pipeline.load_and_check(EMBEDDED_DATA)
     assert problems == []
 
 
@@ -36,7 +36,7 @@ def test_2019_reproduces_the_report():
 
 
 def test_2019_has_late_items_with_causes_as_the_limitations_describe():
-    project, _ = loader.load_and_check(EMBEDDED_DATA, years=[2019])
+    project, _ = pipeline.load_and_check(EMBEDDED_DATA, years=[2019])
     t = tally(project, 2019)
     late_done = [s for s in t.items if s.late and s.status == "done"]
     assert late_done and all(s.entry.cause and s.entry.reason for s in late_done)
@@ -47,7 +47,7 @@ def test_2019_has_late_items_with_causes_as_the_limitations_describe():
 
 
 def test_2020_is_an_unfinished_year():
-    project, _ = loader.load_and_check(EMBEDDED_DATA, years=[2020])
+    project, _ = pipeline.load_and_check(EMBEDDED_DATA, years=[2020])
     units = [u for u in project.units_in(2020)]
     assert len(units) == 59
     assert sum(len(c.groups) for c in project.years[2020].commitments.values()) == 224

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from camket import legacy
+from camket.reading import legacy
 from tests.conftest import REPO, run, write
 
 SEED = REPO.parent / "shared" / "seeds" / "000_ae699b2eb0a8bb9d.txt"

@@ -116,7 +116,7 @@ def test_chart_in_the_report_and_from_status(tmp_path: Path):
 
 
 def test_pdf_without_libreoffice_says_how_to_get_it(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr("camket.render.pdf.soffice", lambda: None)
+    monkeypatch.setattr("camket.documents.render.pdf.soffice", lambda: None)
     r = run("report", "2019", "--data", EMBEDDED_DATA, "--out", tmp_path / "r.docx", "--pdf")
     assert r.exit_code == 1 and "libreoffice" in r.stderr.lower()
     assert (tmp_path / "r.docx").is_file()

@@ -200,7 +200,7 @@ def test_a_version_past_the_size_limit_is_skipped_unread(
     """A commit once held a 9 MB commitments file (a paste gone wrong): history says it skipped
     that version, and never reads it from git."""
     from camket import git as camket_git
-    from camket.reading import MAX_FILE_BYTES
+    from camket.reading.files import MAX_FILE_BYTES
 
     git(mini, "init", "-q")
     git(mini, "add", ".")

@@ -286,7 +286,7 @@ def test_a_commitments_file_named_with_accents(mini: Path):
 def test_proposed_ids_are_ids():
     import re
 
-    from camket.models import ID_PATTERN, id_from
+    from camket.reading.models import ID_PATTERN, id_from
 
     for text in ("Đông Hà", "  Sở_Xây.dựng  ", "ĐẢNG-ỦY--KHỐI", "Quảng Trị 2019/01", "ﬁ²"):
         assert re.match(ID_PATTERN, id_from(text)), text

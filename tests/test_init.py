@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from camket import scaffold
+from camket.progress import scaffold
 from tests.conftest import EMBEDDED_DATA, run
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from camket import loader
-from camket.tally import tally
+from camket import pipeline
+from camket.counting.tally import tally
 from tests.conftest import REPO, run
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -21,7 +21,7 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_generated_folder_is_valid(large: Path):
-    files, problems = loader.check_folder(large)
+    files, problems = pipeline.check_folder(large)
     assert problems == [] and files == len(list(large.rglob("*.yaml")))
 
 
@@ -39,8 +39,8 @@ def test_one_year_at_a_time_finds_what_all_at_once_finds(large: Path):
         .replace("head:", "hed:", 1),
         encoding="utf-8",
     )
-    _files, streamed = loader.check_folder(large)
-    _project, whole = loader.load_and_check(large)
+    _files, streamed = pipeline.check_folder(large)
+    _project, whole = pipeline.load_and_check(large)
     assert streamed == whole
     assert {p.code for p in whole} >= {"E108", "E005", "E008"}
     assert sum(p.code == "E108" for p in whole) == 1  # the 2020 file does not build: no ids
@@ -51,7 +51,7 @@ def test_one_year_at_a_time_finds_what_all_at_once_finds(large: Path):
 
 
 def test_tallies_per_year_match_the_whole_load(large: Path):
-    project, _ = loader.load_and_check(large)
+    project, _ = pipeline.load_and_check(large)
     for year in project.years:
-        one, _ = loader.load_and_check(large, [year])
+        one, _ = pipeline.load_and_check(large, [year])
         assert tally(one, year).to_json() == tally(project, year).to_json()

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from camket import loader
-from camket.reading import MAX_FILE_BYTES
+from camket.reading import files as reading
+from camket.reading import loader
+from camket.reading.files import MAX_FILE_BYTES
 from tests.conftest import EMBEDDED_DATA, run, write
 
 
@@ -88,8 +89,8 @@ def test_10000_files_load_in_bounded_memory(mini: Path):
             body.replace("cam-lo", f"don-vi-{n:05d}"), encoding="utf-8"
         )
     code = (
-        "import resource, sys; from pathlib import Path; from camket import loader\n"
-        "p, problems = loader.load_and_check(Path(sys.argv[1]))\n"
+        "import resource, sys; from pathlib import Path; from camket import pipeline\n"
+        "p, problems = pipeline.load_and_check(Path(sys.argv[1]))\n"
         "print(len([x for x in problems if x.code == 'E104']), "
         "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
@@ -186,7 +187,7 @@ def test_memory_of_the_billion_laughs_is_bounded(tmp_path: Path):
     path.write_text("\n".join(lol) + "\n", encoding="utf-8")
     code = (
         "import resource, sys, time\nfrom pathlib import Path\n"
-        "from camket.reading import read_file\n"
+        "from camket.reading.files import read_file\n"
         # Linux keeps the peak of the process that forked this one across exec: measure the
         # growth while reading, not the peak itself
         "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
@@ -289,7 +290,6 @@ def test_deep_nesting_in_an_old_version_does_not_break_history(mini: Path):
 def test_nesting_is_bounded_before_composing_when_libyaml_is_not(monkeypatch: pytest.MonkeyPatch):
     """libyaml before 0.2.5 composes any depth, recursing in C: camket then counts the depth
     on the event stream first, which libyaml parses without recursing."""
-    from camket import reading
 
     monkeypatch.setattr(reading, "_libyaml_bounds_nesting", lambda: False)
 
@@ -316,6 +316,5 @@ def test_a_block_sequence_100000_levels_deep(mini: Path):
 
 def test_this_libyaml_bounds_nesting():
     """The guard above is for other builds; the one installed here stops at 1000 levels."""
-    from camket import reading
 
     assert reading._libyaml_bounds_nesting()

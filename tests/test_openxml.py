@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from camket.render.template import DEFAULTS, default
+from camket.documents.render.template import DEFAULTS, default
 from tests.conftest import EMBEDDED_DATA, REPO, run
 
 openxml_audit = pytest.importorskip("openxml_audit", reason="openxml-audit is in the test extras")

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from camket.periods import quarter_end
+from camket.counting.periods import quarter_end
 from tests.conftest import run
 from tests.docx_reading import paragraphs
 

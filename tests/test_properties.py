@@ -17,10 +17,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from camket import loader
+from camket import pipeline
+from camket.counting.tally import tally
 from camket.problems import Problem
-from camket.record import Refused, record
-from camket.tally import tally
+from camket.progress.record import Refused, record
 
 SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 WORDS = [
@@ -182,7 +182,7 @@ def errors(problems: list[Problem]) -> list[Problem]:
 @given(folders())
 def test_generated_folders_are_valid(f: Folder):
     with folder_on_disk(f) as root:
-        _project, problems = loader.load_and_check(root)
+        _project, problems = pipeline.load_and_check(root)
         assert errors(problems) == []
 
 
@@ -197,7 +197,7 @@ def test_tallies_do_not_depend_on_order_or_layout(f: Folder, seed: int):
     results = []
     for layout in ({}, {"flow": True}, {"shuffle": seed}):
         with folder_on_disk(f, **layout) as root:
-            project, problems = loader.load_and_check(root)
+            project, problems = pipeline.load_and_check(root)
             assert errors(problems) == []
             t = tally(project, 2019, dt.date(2019, 12, 31))
             results.append(
@@ -258,7 +258,7 @@ def test_mutated_bytes_give_problems_never_exceptions(f: Folder, data: st.DataOb
             else:
                 raw[min(pos, len(raw) - 1)] = byte
         target.write_bytes(bytes(raw))
-        _project, problems = loader.load_and_check(root)  # must not raise
+        _project, problems = pipeline.load_and_check(root)  # must not raise
         for p in problems:
             assert p.path.is_relative_to(root)
             assert p.message and p.code[0] in "EW"
@@ -272,7 +272,7 @@ def test_mutated_bytes_give_problems_never_exceptions(f: Folder, data: st.DataOb
 @given(folders(), st.data())
 def test_record_then_validate_stays_clean(f: Folder, data: st.DataObject):
     with folder_on_disk(f) as root:
-        project, _ = loader.load_and_check(root)
+        project, _ = pipeline.load_and_check(root)
         every = [i for c in project.years[2019].commitments.values() for i in c.items()]
         item = data.draw(st.sampled_from(every))
         last = item.progress[-1].date if item.progress else dt.date(2019, 1, 1)
@@ -293,7 +293,7 @@ def test_record_then_validate_stays_clean(f: Folder, data: st.DataObject):
             record(root, item.id, status, date, **extra)
         except Refused as e:  # only refused for a reason the rules give
             raise AssertionError(e.messages) from None
-        _project, problems = loader.load_and_check(root)
+        _project, problems = pipeline.load_and_check(root)
         assert errors(problems) == []
         changed = [p for p in root.rglob("*.yaml") if p.read_bytes() != before[p]]
         assert len(changed) == 1

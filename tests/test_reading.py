@@ -1,4 +1,4 @@
-"""camket.reading: values keep their marks; bad YAML becomes problems at the right place."""
+"""camket.reading.files: values keep their marks; bad YAML becomes problems at the right place."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-from camket.located import LocDict, LocList
-from camket.reading import read_file, read_text
+from camket.reading.files import read_file, read_text
+from camket.reading.located import LocDict, LocList
 
 P = Path("x.yaml")
 
@@ -170,7 +170,7 @@ def test_fast_scalar_resolution_gives_pyyaml_tags():
     """camket's short-cut in resolving plain scalars must not change a single tag."""
     import yaml
 
-    from camket.reading import _Loader
+    from camket.reading.files import _Loader
     from tests.conftest import EMBEDDED_DATA
 
     def tags(node, out):
@@ -256,7 +256,7 @@ def test_every_unicode_format_character_is_invisible():
     import sys
     import unicodedata
 
-    from camket.nodes import BIDI, INVISIBLE, PRIVATE_USE, SUSPECT
+    from camket.reading.nodes import BIDI, INVISIBLE, PRIVATE_USE, SUSPECT
 
     for code in range(sys.maxunicode + 1):
         char = chr(code)

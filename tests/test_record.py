@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from camket import atomic, loader
+from camket import atomic, pipeline
 from tests.conftest import run, write
 
 DONG_HA = "2019/commitments/dong-ha.yaml"
@@ -63,7 +63,7 @@ def test_appends_in_the_style_of_the_entries_before(mini: Path):
         '            reason: "Nhà đầu tư chậm"\n',
         "            cause: objective\n",
     ]
-    _project, problems = loader.load_and_check(mini)
+    _project, problems = pipeline.load_and_check(mini)
     assert problems == []
 
 
@@ -76,7 +76,7 @@ def test_an_item_without_progress_gets_the_key(mini: Path):
         "        progress:\n",
         "          - {date: 2019-04-02, status: in_progress}\n",
     ]
-    assert loader.load_and_check(mini)[1] == []
+    assert pipeline.load_and_check(mini)[1] == []
 
 
 @pytest.mark.parametrize(
@@ -265,7 +265,7 @@ def test_concurrent_records_keep_every_entry(mini: Path):
             f"{{id: cam-lo-2019-{n:02d}, text: Nội dung cam kết số {n}, progress: "
             "[{date: 2019-05-05, status: done}]}"
         ) in final
-    assert loader.load_and_check(mini)[1] == []
+    assert pipeline.load_and_check(mini)[1] == []
 
 
 def test_a_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -383,7 +383,7 @@ def test_an_approval_commits_the_change_it_approves(repo: Path):
     assert r.exit_code == 0, r.stderr
     shown = git(repo, "show", "--format=", "HEAD")
     assert "giai đoạn 1" in shown and "Công văn số 99-CV/TU" in shown and "người ký" not in shown
-    assert loader.load_and_check(repo)[1] == []
+    assert pipeline.load_and_check(repo)[1] == []
 
 
 def test_the_same_entry_twice_is_refused(repo: Path):

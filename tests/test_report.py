@@ -277,7 +277,7 @@ def test_values_print_literally(mini: Path, tmp_path: Path):
 def test_template_errors_name_the_template_and_place(tmp_path: Path, mini: Path, tag, expected):
     from docx import Document
 
-    from camket.render.template import default
+    from camket.documents.render.template import default
 
     doc = Document(str(default("bao-cao.docx")))
     title = next(p for p in doc.paragraphs if p.text == "BÁO CÁO")

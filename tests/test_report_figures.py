@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from camket import folder, loader, vn
-from camket.tally import tally
+from camket import vn
+from camket.counting.tally import tally
+from camket.reading import folder, loader
 from tests.conftest import EMBEDDED_DATA, REPO, run
 from tests.docx_reading import W, part
 from tests.docx_reading import _text as reading_text

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from camket import loader
+from camket import pipeline
 from tests.conftest import run
 from tests.docx_reading import document
 
@@ -33,7 +33,7 @@ def git(folder: Path, *args: str) -> str:
 
 
 def problems(folder: Path) -> list:
-    return loader.load_and_check(folder)[1]
+    return pipeline.load_and_check(folder)[1]
 
 
 def codes(folder: Path) -> list[str]:

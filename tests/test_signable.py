@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from camket import wrapping
+from camket.documents import wrapping
 from tests.conftest import EMBEDDED_DATA, run, write
 from tests.docx_reading import W, document, layout_paragraphs, paragraphs, part, text
 
@@ -168,8 +168,8 @@ def test_a_years_signer_overrides_camket_yaml(mini: Path, tmp_path: Path):
 
 
 def test_the_rule_under_the_party_line_is_as_long_as_it():
-    from camket.formalities import CELL_MARGINS_MM, LETTERHEAD_COLUMNS_MM
-    from camket.render.template import default
+    from camket.documents.formalities import CELL_MARGINS_MM, LETTERHEAD_COLUMNS_MM
+    from camket.documents.render.template import default
 
     root = part(default("bao-cao.docx"), "word/document.xml")
     rule = next(p for p in root.iter(f"{{{W}}}p") if p.find(f".//{{{W}}}pBdr") is not None)

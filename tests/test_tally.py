@@ -1,13 +1,13 @@
-"""camket.tally on the hand-counted mini folder (see the comments in its files)."""
+"""camket.counting.tally on the hand-counted mini folder (see the comments in its files)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from camket import loader
-from camket.models import Status
-from camket.tally import default_as_of, tally
+from camket import pipeline
+from camket.counting.tally import default_as_of, tally
+from camket.reading.models import Status
 from tests.conftest import ASSETS, write
 
 COUNTS = ("total", "carried_out", "completed", "paused", "late", "not_started")
@@ -18,7 +18,7 @@ def counts(obj) -> tuple[int, ...]:
 
 
 def load(folder: Path = ASSETS / "mini"):
-    project, problems = loader.load_and_check(folder)
+    project, problems = pipeline.load_and_check(folder)
     assert not [p for p in problems if p.is_error]
     return project
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from camket.render import sandbox
+from camket.documents.render import sandbox
 from tests.conftest import EMBEDDED_DATA, run, write
 
 PLAIN = (str, int, float, bool, type(None))
@@ -99,7 +99,7 @@ def _template(tmp_path: Path, payload: str, name: str = "bao-cao.docx") -> Path:
     """The default report template with `payload` added to its title paragraph."""
     from docx import Document
 
-    from camket.render.template import default
+    from camket.documents.render.template import default
 
     doc = Document(str(default("bao-cao.docx")))
     title = next(p for p in doc.paragraphs if p.text == "BÁO CÁO")
@@ -324,7 +324,7 @@ def test_the_chart_is_placed_after_rendering(tmp_path: Path):
     assert r.exit_code == 0, r.stderr
     from docx import Document
 
-    from camket.render.markers import OPEN
+    from camket.documents.render.markers import OPEN
 
     document = Document(str(tmp_path / "r.docx"))
     assert len(document.inline_shapes) == 2  # by block, and the indicators

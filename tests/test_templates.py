@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from camket.render.template import DEFAULTS, default, find
+from camket.documents.render.template import DEFAULTS, default, find
 from tests.conftest import REPO
 
 

@@ -39,7 +39,7 @@ from camket.checks import (
     year_range,
 )
 from camket.problems import Problem
-from camket.project import Project
+from camket.reading.project import Project
 
 _MODULES: tuple[ModuleType, ...] = (
     block_ids,
@@ -80,7 +80,7 @@ def run(project: Project) -> Iterator[Problem]:
 
 def document() -> str:
     """docs/checks.md: the file-level codes, then each rule's docstring."""
-    from camket.codes import FILE_CODES
+    from camket.reading.codes import FILE_CODES
 
     out = [
         "# What `camket validate` checks",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Protocol, TypeVar
 
-from camket.models import Item
 from camket.problems import Span
-from camket.project import Project
+from camket.reading.models import Item
+from camket.reading.project import Project
 
 Finding = tuple[Span, str]
 

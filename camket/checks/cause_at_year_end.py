@@ -61,10 +61,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 from camket.checks._common import Finding
+from camket.counting.tally import tally
 from camket.i18n import _
 from camket.problems import Severity
-from camket.project import Project
-from camket.tally import tally
+from camket.reading.project import Project
 
 CODE = "W103"
 SEVERITY = Severity.WARNING

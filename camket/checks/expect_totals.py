@@ -34,10 +34,10 @@ from collections.abc import Iterator
 
 from camket import suggest
 from camket.checks._common import Finding
+from camket.counting.tally import tally
 from camket.i18n import _
 from camket.problems import Severity
-from camket.project import Project
-from camket.tally import tally
+from camket.reading.project import Project
 
 CODE = "E115"
 SEVERITY = Severity.ERROR

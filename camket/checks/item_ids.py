@@ -45,7 +45,7 @@ from pathlib import Path
 from camket.checks._common import Finding
 from camket.i18n import _
 from camket.problems import Severity, Span
-from camket.project import Project
+from camket.reading.project import Project
 
 CODE = "E108"
 SEVERITY = Severity.ERROR

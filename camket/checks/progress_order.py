@@ -51,7 +51,7 @@ from collections.abc import Iterator
 from camket.checks._common import Finding, all_items
 from camket.i18n import _
 from camket.problems import Severity
-from camket.project import Project
+from camket.reading.project import Project
 
 CODE = "E110"
 SEVERITY = Severity.ERROR

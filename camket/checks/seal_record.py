@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from camket.checks._common import Finding
 from camket.i18n import _
 from camket.problems import Severity, Span
-from camket.project import Project
+from camket.reading.project import Project
 
 CODE = "W123"
 SEVERITY = Severity.WARNING

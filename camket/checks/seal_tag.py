@@ -31,10 +31,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from camket.checks._common import Finding
-from camket.folder import YEAR
 from camket.i18n import _
 from camket.problems import Severity, Span
-from camket.project import Project
+from camket.reading.folder import YEAR
+from camket.reading.project import Project
 
 CODE = "E123"
 SEVERITY = Severity.ERROR

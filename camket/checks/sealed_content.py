@@ -68,12 +68,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket import seal
 from camket.checks._common import Finding
-from camket.folder import YEAR
 from camket.i18n import _
 from camket.problems import Severity, Span
-from camket.project import Project, YearData
+from camket.reading import seal
+from camket.reading.folder import YEAR
+from camket.reading.project import Project, YearData
 
 CODE = "E121"
 SEVERITY = Severity.ERROR

@@ -38,10 +38,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from camket.checks._common import Finding
-from camket.formalities import signer
+from camket.documents.formalities import signer
 from camket.i18n import _
 from camket.problems import Severity, Span
-from camket.project import Project
+from camket.reading.project import Project
 
 CODE = "W102"
 SEVERITY = Severity.WARNING

@@ -53,9 +53,9 @@ from collections.abc import Iterator
 
 from camket.checks._common import Finding, all_items
 from camket.i18n import _
-from camket.models import Status
 from camket.problems import Severity
-from camket.project import Project
+from camket.reading.models import Status
+from camket.reading.project import Project
 
 CODE = "E113"
 SEVERITY = Severity.ERROR

@@ -48,9 +48,9 @@ from collections.abc import Iterator
 
 from camket.checks._common import Finding, all_items
 from camket.i18n import _
-from camket.models import STATUS_WORDS, Status
 from camket.problems import Severity
-from camket.project import Project
+from camket.reading.models import STATUS_WORDS, Status
+from camket.reading.project import Project
 
 CODE = "E112"
 SEVERITY = Severity.ERROR

@@ -36,10 +36,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from camket.checks._common import Finding
-from camket.folder import inside
 from camket.i18n import _
 from camket.problems import Severity
-from camket.project import Project
+from camket.reading.folder import inside
+from camket.reading.project import Project
 
 CODE = "E122"
 SEVERITY = Severity.ERROR

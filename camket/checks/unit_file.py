@@ -44,9 +44,9 @@ from collections.abc import Iterator
 from camket import suggest
 from camket.checks._common import Finding
 from camket.i18n import _
-from camket.models import ID_PATTERN, id_from
 from camket.problems import Severity, Span
-from camket.project import Project
+from camket.reading.models import ID_PATTERN, id_from
+from camket.reading.project import Project
 
 CODE = "E104"
 SEVERITY = Severity.ERROR

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from camket import __version__, clock, folder, i18n
+from camket import __version__, clock, i18n
 from camket.i18n import _
+from camket.reading import folder
 from camket.terminal import UNSAFE, SafeConsole, clean
 
 
@@ -32,7 +33,7 @@ def _language_from(argv: list[str]) -> str | None:
 i18n.set_language(_language_from(sys.argv[1:]))
 
 if TYPE_CHECKING:
-    from camket.project import Project
+    from camket.reading.project import Project
 
 app = typer.Typer(
     name="camket",
@@ -92,7 +93,7 @@ def _as_of(year: int, as_of: str | None, quarter: int | None) -> dt.date | None:
         _err().print(_("lỗi: chỉ dùng một trong --as-of và --quarter"), markup=False)
         raise typer.Exit(1)
     if quarter is not None:
-        from camket.periods import quarter_end
+        from camket.counting.periods import quarter_end
 
         return quarter_end(year, quarter)
     return _date(as_of)
@@ -189,11 +190,12 @@ def _require_year(root: Path, year: int) -> None:
 
 def _load_year(root: Path, year: int, force: bool = False) -> Project:
     """Load one year and its shared files; invalid data stops here unless `force`."""
-    from camket import loader, present
+    from camket import pipeline
+    from camket.cli import present
     from camket.problems import has_errors
 
     _require_year(root, year)
-    project, problems = loader.load_and_check(root, years=[year])
+    project, problems = pipeline.load_and_check(root, years=[year])
     err = _err()
     for line in present.problems_text(problems):
         err.print(line, markup=False)
@@ -216,7 +218,7 @@ PdfOption = Annotated[bool, typer.Option("--pdf", help=_("Xuất thêm tệp PDF
 
 
 def _pdf(paths: list[Path]) -> None:
-    from camket.render.pdf import PdfError, convert
+    from camket.documents.render.pdf import PdfError, convert
 
     for path in paths:
         try:
@@ -240,7 +242,7 @@ TemplateOption = Annotated[
 
 
 def _template(kind: str, explicit: Path | None, project: Project) -> Path:
-    from camket.render import template
+    from camket.documents.render import template
 
     configured = None
     if project.settings and project.settings.templates:

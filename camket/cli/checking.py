@@ -52,12 +52,12 @@ def validate(
     ] = None,
 ) -> None:
     """Check every file; problems as path:line:col, or one code explained."""
-    from camket import present
+    from camket.cli import present
     from camket.problems import has_errors
 
     if explain is not None:
-        from camket.explanations import EXPLANATIONS
-        from camket.explanations import explain as explanation
+        from camket.checks.explanations import EXPLANATIONS
+        from camket.checks.explanations import explain as explanation
 
         code = explain.strip().upper()
         if code not in EXPLANATIONS:
@@ -71,16 +71,16 @@ def validate(
         _out().print(explanation(code), markup=False)
         return
     root = _root(data)
-    from camket import cache
+    from camket.reading import cache
 
     key = cache.key(root, i18n.language(), clock.today()) if use_cache else None
     hit = cache.load(key, root) if key else None
     if hit is not None:
         files, problems = hit
     else:
-        from camket import loader
+        from camket import pipeline
 
-        files, problems = loader.check_folder(root)
+        files, problems = pipeline.check_folder(root)
         if key:
             cache.store(key, root, files, problems)
     if json_output:
@@ -125,8 +125,8 @@ def status(
     json_output: JsonOption = False,
 ) -> None:
     """The year's tallies by block and unit, or what moved between two dates."""
-    from camket import present
-    from camket.tally import default_as_of, tally
+    from camket.cli import present
+    from camket.counting.tally import default_as_of, tally
 
     when = _as_of(year, as_of, quarter)
     since = _date(compare)
@@ -141,7 +141,7 @@ def status(
         )
         raise typer.Exit(1)
     if since is not None:
-        from camket.periods import compare as compare_dates
+        from camket.counting.periods import compare as compare_dates
 
         until = when or default_as_of(year, project.today)
         moved = compare_dates(project, year, since, until, unit)
@@ -152,7 +152,7 @@ def status(
         return
     result = tally(project, year, when, unit)
     if chart is not None:
-        from camket.render.chart import png
+        from camket.documents.render.chart import png
 
         _write(chart, png(result))
     if json_output:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from camket import clock, folder, vn
+from camket import clock, vn
 from camket.cli.app import (
     AsOfOption,
     DataOption,
@@ -28,6 +28,7 @@ from camket.cli.app import (
     app,
 )
 from camket.i18n import _
+from camket.reading import folder
 
 
 @app.command(
@@ -68,17 +69,17 @@ def report(
     ] = False,
 ) -> None:
     """The year-end (or mid-year) report as .docx, optionally PDF."""
-    from camket import documents
-    from camket.render.template import TemplateError
-    from camket.report import ReportOptions
-    from camket.tally import tally
+    from camket.counting.tally import tally
+    from camket.documents import making
+    from camket.documents.render.template import TemplateError
+    from camket.documents.report import ReportOptions
 
     when = _as_of(year, as_of, quarter)
     printed = _date(date) or clock.today()
     root = _root(data)
     project = _load_year(root, year, force)
     if figures:
-        from camket import present
+        from camket.cli import present
 
         present.figures_table(tally(project, year, when), project, _out(always=True))
         return
@@ -86,13 +87,13 @@ def report(
     path = _output(out, f"bao-cao-cam-ket-{year}.docx")
     options = ReportOptions(
         date=printed,
-        first_year=documents.first_year(project, [y for y, _ in folder.year_folders(root)]),
+        first_year=making.first_year(project, [y for y, _ in folder.year_folders(root)]),
         number=number,
         draft=force,
     )
     t = tally(project, year, when)
     try:
-        docx, warnings = documents.report_docx(
+        docx, warnings = making.report_docx(
             project, t, options, _template("report", template, project)
         )
     except TemplateError as e:
@@ -136,8 +137,8 @@ def sheets(
     pdf: PdfOption = False,
 ) -> None:
     """The commitment sheets signed at the ceremony."""
-    from camket import documents
-    from camket.render.template import TemplateError
+    from camket.documents import making
+    from camket.documents.render.template import TemplateError
 
     project = _load_year(_root(data), year)
     data_year = project.years[year]
@@ -161,7 +162,7 @@ def sheets(
     try:
         if combined:
             target = _output(out, f"cam-ket-{year}.docx")
-            (docx,) = documents.sheets_docx(project, year, [chosen], path, date)
+            (docx,) = making.sheets_docx(project, year, [chosen], path, date)
             _write(target, docx)
             _out().print(
                 _("Đã ghi {n} bản cam kết vào: {path}").format(n=len(chosen), path=target),
@@ -176,7 +177,7 @@ def sheets(
 
         with Progress(console=_err(), transient=True) as progress:
             task = progress.add_task(_("Đang in bản cam kết"), total=len(chosen))
-            made = documents.sheets_docx(project, year, [[u] for u in chosen], path, date)
+            made = making.sheets_docx(project, year, [[u] for u in chosen], path, date)
             for unit, docx in zip(chosen, made, strict=True):
                 _write(target_dir / f"cam-ket-{year}-{unit}.docx", docx)
                 progress.advance(task)
@@ -213,8 +214,8 @@ def export(
     quarter: QuarterOption = None,
 ) -> None:
     """The year's items as xlsx, csv or json."""
-    from camket import export as exporting
-    from camket.tally import tally
+    from camket.counting.tally import tally
+    from camket.documents import export as exporting
 
     if fmt is None:  # from the --out file's suffix, else Excel
         fmt = out.suffix.lower().lstrip(".") if out is not None and out.suffix else "xlsx"

@@ -70,8 +70,8 @@ def record(
     commit: Annotated[bool, typer.Option("--commit", help=_("Commit thay đổi vào git."))] = False,
 ) -> None:
     """Append one checked progress entry to an item, changing no other byte."""
-    from camket.record import Refused
-    from camket.record import record as do_record
+    from camket.progress.record import Refused
+    from camket.progress.record import record as do_record
 
     when = _date(date)
     try:
@@ -114,8 +114,8 @@ def history(
     from rich.text import Text
 
     from camket import git
-    from camket.history import Skipped, item_history
-    from camket.reading import MAX_FILE_BYTES
+    from camket.progress.history import Skipped, item_history
+    from camket.reading.files import MAX_FILE_BYTES
     from camket.terminal import json_text
 
     root = _root(data)
@@ -201,7 +201,7 @@ def seal(
     if check:
         _seal_check(root, year)
         return
-    from camket import sealing
+    from camket.progress import sealing
 
     when = _date(date) or clock.today()
     if when > clock.today():
@@ -213,7 +213,7 @@ def seal(
     try:
         done = sealing.make(root, year, when, force=force)
     except sealing.Refused as e:
-        from camket import present
+        from camket.cli import present
 
         for line in present.problems_text(e.problems):
             _err().print(line, markup=False)
@@ -231,10 +231,10 @@ def seal(
 
 def _seal_check(root: Path, year: int) -> None:
     """The seal's state, counted from git and the data; exit 1 while anything is wrong."""
-    from camket import loader
+    from camket import pipeline
     from camket.checks.sealed_content import part_word, year_changes
 
-    project, problems = loader.load_and_check(root, years=[year])
+    project, problems = pipeline.load_and_check(root, years=[year])
     for p in problems:
         if p.code != "E121":  # the changes are the point: they are listed below
             _err().print(p.format(), markup=False)

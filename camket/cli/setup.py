@@ -31,8 +31,8 @@ def fix_encoding(
     ] = False,
 ) -> None:
     """Convert legacy TCVN3/VNI text to Unicode and normalise to NFC."""
-    from camket.fix_encoding import NotFixable, fix
-    from camket.legacy import NAMES
+    from camket.reading.fix_encoding import NotFixable, fix
+    from camket.reading.legacy import NAMES
 
     out, failed = _out(), False
     for path in files:
@@ -105,14 +105,15 @@ def init(
     ] = None,
 ) -> None:
     """A new data folder, or a new year started from the previous one."""
-    from camket import loader, scaffold
+    from camket import pipeline
+    from camket.progress import scaffold
 
     today = clock.today()
     target_year = year if year is not None else today.year
     try:
         scaffold.check_year(target_year)
         if source is not None:
-            project, problems = loader.load_and_check(_root(source))
+            project, problems = pipeline.load_and_check(_root(source))
             errors = [p for p in problems if p.is_error]
             if errors:
                 for p in errors:
@@ -166,7 +167,7 @@ def schema_command(
 ) -> None:
     """JSON Schema of a file kind, generated from the models."""
     from camket import atomic
-    from camket import schema as schemas
+    from camket.reading import schema as schemas
 
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """What camket writes with git: blobs, index entries, a commit of a private index, tags.
 
-Used by camket.committing and camket.sealing, which decide when (preconditions first, files
-restored on failure); nothing here checks anything itself.
+Used by camket.progress.committing and camket.progress.sealing, which decide when
+(preconditions first, files restored on failure); nothing here checks anything itself.
 """
 
 from __future__ import annotations

@@ -1,0 +1,54 @@
+"""A loaded data folder: the typed models of its files, and lookups the checks and tally share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from camket.reading.models import Block, Commitments, Settings, Unit, UnitsFile, YearConfig
+from camket.reading.seal import Seal
+
+
+@dataclass
+class YearData:
+    year: int
+    folder: Path
+    config: YearConfig | None
+    # unit id (the file name) -> its commitments; a file that failed to build is in `files` only
+    commitments: dict[str, Commitments] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+    seal: Seal | None = None  # what was signed, read from git (camket.reading.anchor)
+    seal_record: Path | None = None  # YEAR/seal.yaml when there is one: for people, untrusted
+
+
+@dataclass
+class Project:
+    root: Path
+    today: dt.date
+    settings: Settings | None = None
+    units_file: UnitsFile | None = None
+    years: dict[int, YearData] = field(default_factory=dict)
+    file_count: int = 0  # files read, for the summary line
+    inside: set[Path] = field(default_factory=set)  # folders known to be in the data folder
+    git: dict[str, Any] = field(default_factory=dict)  # what reading.anchor read once per load
+
+    @cached_property
+    def blocks(self) -> dict[str, Block]:
+        """First declaration wins; duplicates are reported by a check."""
+        out: dict[str, Block] = {}
+        for block in self.units_file.blocks if self.units_file else ():
+            out.setdefault(block.id, block)
+        return out
+
+    @cached_property
+    def units(self) -> dict[str, Unit]:
+        out: dict[str, Unit] = {}
+        for unit in self.units_file.units if self.units_file else ():
+            out.setdefault(unit.id, unit)
+        return out
+
+    def units_in(self, year: int) -> list[Unit]:
+        return [u for u in self.units.values() if u.exists_in(year)]
