@@ -101,10 +101,12 @@ def find(project: Project, query: str) -> Found:
     raise Refused([_("không có nội dung cam kết nào mã '{q}'{hint}").format(q=query, hint=hint)])
 
 
-def _entry_problems(
+def check_entry(
     project: Project, found: Found, entry: dict[str, Any]
 ) -> tuple[Progress | None, list[str]]:
-    """Type the entry as the loader would, then run the item rules on the item with it added."""
+    """Type the entry as the loader would, then run the item rules on the item with it added:
+    (the typed entry or None, the messages refusing it). Used by `record` and by the import of
+    the quarterly forms, so both accept exactly the same entries."""
     snippet = "\n".join(f"{k}: {v}" for k, v in editing.entry_fields(entry)) + "\n"
     value, problems = read_text(found.path, snippet)
     progress, typed = (
@@ -230,7 +232,7 @@ def _record_locked(root: Path, found: Found, entry: dict[str, Any], commit: bool
             ]
         )
     found = find(project, found.item.id)
-    progress, messages = _entry_problems(project, found, entry)
+    progress, messages = check_entry(project, found, entry)
     if messages:
         raise Refused(messages)
     assert progress is not None
