@@ -59,3 +59,9 @@ def language() -> str:
 
 def _(message: str) -> str:
     return _translation.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogue without translating it now: for texts defined when a
+    module loads (a rule's title and fix), translated with `_` where they are shown."""
+    return message

@@ -25,7 +25,7 @@ def extract() -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
         str(PACKAGE),
         method_map=[("**.py", "python")],
-        keywords={"_": None},
+        keywords={"_": None, "N_": None},
         comment_tags=("TRANSLATORS:",),
     ):
         template.add(

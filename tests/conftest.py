@@ -35,6 +35,10 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "250")
     monkeypatch.setenv("NO_COLOR", "1")
+    # `--lang en` in one test must not leave English behind for the next
+    from camket import i18n
+
+    i18n.set_language("vi")
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from camket import checks, pipeline
+from camket.problems import Severity
 from tests.conftest import ASSETS, run, write
 
 _BLOCK = re.compile(r"```yaml\n(.*?)```", re.S)
@@ -202,3 +203,98 @@ def test_every_problem_in_one_run(mini: Path):
     )
     _project, problems = pipeline.load_and_check(mini)
     assert {"E103", "E005", "E008", "E020"} <= {p.code for p in problems}
+
+
+# --- the registry: scopes, severities from camket.yaml, a rule that crashes --------------
+
+
+def test_every_rule_declares_its_scope_and_the_registry_runs_each_scope():
+    from camket.checks import Scope
+
+    scopes = {m.SCOPE for m in checks.CHECKS.values()}
+    assert scopes == set(Scope)
+    item_rules = {code for code, m in checks.CHECKS.items() if m.SCOPE is Scope.ITEM}
+    assert {"E110", "E111", "E112", "E113", "E114"} <= item_rules
+
+
+def test_severity_set_in_camket_yaml(mini: Path):
+    write(mini, "2019/commitments/so-noi-vu.yaml", "")  # an empty file: E002
+    text = (mini / "units.yaml").read_text(encoding="utf-8")
+    write(
+        mini,
+        "units.yaml",
+        text + "  - {id: so-tu-phap, name: Sở Tư pháp, block: so-nganh,"
+        " collective: Tập thể lãnh đạo Sở Tư pháp, head_title: Giám đốc Sở Tư pháp}\n",
+    )
+    _project, problems = pipeline.load_and_check(mini)
+    assert "W101" in {p.code for p in problems}  # so-tu-phap has no file for 2019
+    settings = mini / "camket.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "checks:\n  W101: off\n  E002: off\n",
+        encoding="utf-8",
+    )
+    _project, problems = pipeline.load_and_check(mini)
+    codes = {p.code for p in problems}
+    assert "W101" not in codes
+    assert "E002" in codes  # a reader's code is not a rule: it cannot be turned off
+    assert "E125" in codes  # and saying so is an error at its place
+
+
+def test_a_warning_raised_to_an_error_fails_validate(mini: Path):
+    text = (mini / "units.yaml").read_text(encoding="utf-8")
+    write(
+        mini,
+        "units.yaml",
+        text + "  - {id: so-tu-phap, name: Sở Tư pháp, block: so-nganh,"
+        " collective: Tập thể lãnh đạo Sở Tư pháp, head_title: Giám đốc Sở Tư pháp}\n",
+    )
+    assert run("validate", "--data", mini).exit_code == 0  # a warning
+    settings = mini / "camket.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "checks: {W101: error}\n", encoding="utf-8"
+    )
+    r = run("validate", "--data", mini)
+    assert r.exit_code == 1 and ": error: " in r.stdout and "[W101]" in r.stdout
+
+
+def test_the_seals_rules_cannot_be_turned_off(mini: Path):
+    settings = mini / "camket.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "checks: {E121: off}\n", encoding="utf-8"
+    )
+    _project, problems = pipeline.load_and_check(mini)
+    [problem] = [p for p in problems if p.code == "E125"]
+    assert "E121" in problem.message and problem.line == 9
+    assert checks.severities(_project)["E121"] is Severity.ERROR
+
+
+def test_a_rule_that_raises_is_a_problem_and_the_others_still_run(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from camket.checks import group_count
+
+    def broken(target):
+        raise KeyError("groups")
+
+    monkeypatch.setattr(group_count, "check", broken)
+    write(
+        mini,
+        "2019/commitments/cam-lo.yaml",
+        (mini / "2019/commitments/cam-lo.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "due: 2019-03-31",
+            "due: 2019-03-31\n        progress: [{date: 2019-02-01, status: paused}]",
+            1,
+        ),
+    )
+    r = run("validate", "--data", mini)
+    assert r.exit_code == 1 and "Traceback" not in r.stderr
+    assert "[E100]" in r.stdout and "E109" in r.stdout and "KeyError" in r.stdout
+    assert "[E112]" in r.stdout  # the pause without a reason is still found
+
+
+def test_explain_in_english_is_english():
+    r = run("--lang", "en", "validate", "--explain", "E121")
+    assert r.exit_code == 0
+    assert "How to fix:" in r.stdout and "Cách sửa" not in r.stdout

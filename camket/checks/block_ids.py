@@ -42,16 +42,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding, duplicates
-from camket.i18n import _
+from camket.checks._common import Finding, Folder, Scope, duplicates
+from camket.i18n import N_, _
 from camket.problems import Severity
-from camket.reading.project import Project
 
 CODE = "E101"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.FOLDER
+TITLE = N_("Trùng mã khối")
+FIX = N_("Đặt cho mỗi khối một mã riêng trong units.yaml.")
 
 
-def check(project: Project) -> Iterator[Finding]:
+def check(target: Folder) -> Iterator[Finding]:
+    project = target.project
     if project.units_file is None:
         return
     for block, first in duplicates(project.units_file.blocks):

@@ -60,31 +60,37 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from camket.checks._common import Finding
+from camket.checks._common import Finding, Scope, Year
 from camket.counting.tally import tally
-from camket.i18n import _
+from camket.i18n import N_, _
 from camket.problems import Severity
-from camket.reading.project import Project
 
 CODE = "W103"
 SEVERITY = Severity.WARNING
+SCOPE = Scope.YEAR
+TITLE = N_("Nội dung chậm, chưa hoàn thành khi hết năm mà chưa có nguyên nhân")
+FIX = N_(
+    "Ghi kết quả cuối năm của nội dung cùng nguyên nhân và lý do: camket record MÃ not_done --date "
+    'NĂM-12-31 --cause objective --reason "…" (hoặc --cause subjective); nếu không, báo cáo ghi '
+    "“chưa xác định nguyên nhân”."
+)
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for year, data in project.years.items():
-        end = dt.date(year, 12, 31)
-        if project.today <= end or not data.commitments:
-            continue
-        for state in tally(project, year, end).states("cause_unknown"):
-            entry = state.entry
-            if entry is None or (entry.date.year, entry.date.month) != (year, 12):
-                continue  # no year-end report on this item yet
-            yield (
-                state.item.value_span("id"),
-                _(
-                    "nội dung '{id}' chậm hoặc chưa hoàn thành khi hết năm {year} mà chưa ghi "
-                    "nguyên nhân (báo cáo sẽ ghi “chưa xác định nguyên nhân”); hãy ghi: camket "
-                    'record {id} not_done --date {year}-12-31 --cause objective --reason "…" '
-                    "(hoặc --cause subjective)"
-                ).format(id=state.item.id, year=year),
-            )
+def check(target: Year) -> Iterator[Finding]:
+    project, year, data = target.project, target.year, target.data
+    end = dt.date(year, 12, 31)
+    if project.today <= end or not data.commitments:
+        return
+    for state in tally(project, year, end).states("cause_unknown"):
+        entry = state.entry
+        if entry is None or (entry.date.year, entry.date.month) != (year, 12):
+            continue  # no year-end report on this item yet
+        yield (
+            state.item.value_span("id"),
+            _(
+                "nội dung '{id}' chậm hoặc chưa hoàn thành khi hết năm {year} mà chưa ghi "
+                "nguyên nhân (báo cáo sẽ ghi “chưa xác định nguyên nhân”); hãy ghi: camket "
+                'record {id} not_done --date {year}-12-31 --cause objective --reason "…" '
+                "(hoặc --cause subjective)"
+            ).format(id=state.item.id, year=year),
+        )

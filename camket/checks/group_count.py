@@ -38,29 +38,34 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding
-from camket.i18n import _
+from camket.checks._common import Finding, Scope, UnitFile
+from camket.i18n import N_, _
 from camket.problems import Severity
-from camket.reading.project import Project
 
 CODE = "E109"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.UNIT_FILE
+TITLE = N_("Số nhóm nhiệm vụ ngoài quy định")
+FIX = N_(
+    "Mỗi đơn vị có từ groups_per_unit[0] đến groups_per_unit[1] nhóm nhiệm vụ (year.yaml); "
+    "gộp hoặc tách nhóm cho đúng."
+)
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for year, data in project.years.items():
-        rule = data.config.groups_per_unit if data.config else None
-        if not rule:
-            continue
-        low, high = rule
-        for c in data.commitments.values():
-            n = len(c.groups)
-            if not low <= n <= high:
-                yield (
-                    c.value_span("groups"),
-                    _(
-                        "đơn vị '{unit}' có {n} nhóm nhiệm vụ, ngoài khoảng {low}–{high} nhóm của "
-                        "năm "
-                        "{year} (groups_per_unit trong {year}/year.yaml)"
-                    ).format(unit=c.unit, n=n, low=low, high=high, year=year),
-                )
+def check(target: UnitFile) -> Iterator[Finding]:
+    year, data = target.year, target.project.years[target.year]
+    c = target.commitments
+    rule = data.config.groups_per_unit if data.config else None
+    if not rule:
+        return
+    low, high = rule
+    n = len(c.groups)
+    if not low <= n <= high:
+        yield (
+            c.value_span("groups"),
+            _(
+                "đơn vị '{unit}' có {n} nhóm nhiệm vụ, ngoài khoảng {low}–{high} nhóm của "
+                "năm "
+                "{year} (groups_per_unit trong {year}/year.yaml)"
+            ).format(unit=c.unit, n=n, low=low, high=high, year=year),
+        )

@@ -34,24 +34,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding, duplicates
-from camket.i18n import _
+from camket.checks._common import Finding, Scope, Year, duplicates
+from camket.i18n import N_, _
 from camket.problems import Severity
-from camket.reading.project import Project
 
 CODE = "E120"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.YEAR
+TITLE = N_("Trùng mã chỉ tiêu")
+FIX = N_("Đặt cho mỗi chỉ tiêu một mã riêng trong year.yaml.")
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for data in project.years.values():
-        if data.config is None:
-            continue
-        for indicator, first in duplicates(data.config.indicators):
-            yield (
-                indicator.value_span("id"),
-                _(
-                    "mã chỉ tiêu '{id}' bị trùng (đã dùng ở dòng {line}); mỗi chỉ tiêu cần một mã "
-                    "riêng"
-                ).format(id=indicator.id, line=first.value_span("id").line),
-            )
+def check(target: Year) -> Iterator[Finding]:
+    data = target.data
+    if data.config is None:
+        return
+    for indicator, first in duplicates(data.config.indicators):
+        yield (
+            indicator.value_span("id"),
+            _(
+                "mã chỉ tiêu '{id}' bị trùng (đã dùng ở dòng {line}); mỗi chỉ tiêu cần một mã riêng"
+            ).format(id=indicator.id, line=first.value_span("id").line),
+        )

@@ -42,23 +42,19 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from camket.checks._common import Finding
-from camket.i18n import _
+from camket.checks._common import Finding, Folder, Scope
+from camket.i18n import N_, _
 from camket.problems import Severity, Span
-from camket.reading.project import Project
 
 CODE = "E108"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.FOLDER
+TITLE = N_("Trùng mã nội dung cam kết")
+FIX = N_("Mỗi nội dung cần một mã riêng trong cả thư mục dữ liệu, ví dụ dong-ha-2019-01.")
 
 
-def check(project: Project) -> Iterator[Finding]:
-    items = (
-        (item.id, item.value_span("id"))
-        for data in project.years.values()
-        for c in data.commitments.values()
-        for item in c.items()
-    )
-    return findings(items, project.root)
+def check(target: Folder) -> Iterator[Finding]:
+    return findings(target.item_ids, target.project.root)
 
 
 def findings(items: Iterable[tuple[str, Span]], root: Path) -> Iterator[Finding]:

@@ -41,24 +41,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding
-from camket.i18n import _
+from camket.checks._common import Finding, Scope, Year
+from camket.i18n import N_, _
 from camket.problems import Severity
-from camket.reading.project import Project
 
 CODE = "W101"
 SEVERITY = Severity.WARNING
+SCOPE = Scope.YEAR
+TITLE = N_("Đơn vị chưa có tệp cam kết")
+FIX = N_(
+    "Tạo tệp NĂM/commitments/MÃ.yaml cho đơn vị, hoặc ghi years: trong units.yaml nếu năm đó "
+    "đơn vị không ký cam kết."
+)
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for year, data in project.years.items():
-        for unit in project.units_in(year):
-            if unit.id not in data.files:
-                yield (
-                    unit.value_span("id"),
-                    _(
-                        "đơn vị '{unit}' có trong năm {year} nhưng chưa có tệp {year}/commitments/"
-                        "{unit}.yaml; nếu đơn vị không ký cam kết năm đó, hãy ghi years: trong "
-                        "units.yaml"
-                    ).format(unit=unit.id, year=year),
-                )
+def check(target: Year) -> Iterator[Finding]:
+    project, year, data = target.project, target.year, target.data
+    for unit in project.units_in(year):
+        if unit.id not in data.files:
+            yield (
+                unit.value_span("id"),
+                _(
+                    "đơn vị '{unit}' có trong năm {year} nhưng chưa có tệp {year}/commitments/"
+                    "{unit}.yaml; nếu đơn vị không ký cam kết năm đó, hãy ghi years: trong "
+                    "units.yaml"
+                ).format(unit=unit.id, year=year),
+            )

@@ -48,34 +48,34 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from camket.checks._common import Finding, all_items
-from camket.i18n import _
+from camket.checks._common import Finding, ItemIn, Scope
+from camket.i18n import N_, _
 from camket.problems import Severity
-from camket.reading.project import Project
 
 CODE = "E111"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.ITEM
+TITLE = N_("Ngày tiến độ không hợp lý")
+FIX = N_("Ngày tiến độ không được trước năm cam kết, cũng không được sau ngày hôm nay.")
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for year, item in all_items(project):
-        first = dt.date(year, 1, 1)
-        for entry in item.progress:
-            if entry.date < first:
-                yield (
-                    entry.value_span("date"),
-                    _(
-                        "ngày tiến độ {date} của '{id}' trước năm {year}; hãy kiểm tra lại năm"
-                    ).format(date=entry.date.isoformat(), id=item.id, year=year),
-                )
-            elif entry.date > project.today:
-                yield (
-                    entry.value_span("date"),
-                    _(
-                        "ngày tiến độ {date} của '{id}' sau ngày hôm nay ({today}); hãy kiểm tra "
-                        "lại "
-                        "ngày"
-                    ).format(
-                        date=entry.date.isoformat(), id=item.id, today=project.today.isoformat()
-                    ),
-                )
+def check(target: ItemIn) -> Iterator[Finding]:
+    project, year, item = target.project, target.year, target.item
+    first = dt.date(year, 1, 1)
+    for entry in item.progress:
+        if entry.date < first:
+            yield (
+                entry.value_span("date"),
+                _("ngày tiến độ {date} của '{id}' trước năm {year}; hãy kiểm tra lại năm").format(
+                    date=entry.date.isoformat(), id=item.id, year=year
+                ),
+            )
+        elif entry.date > project.today:
+            yield (
+                entry.value_span("date"),
+                _(
+                    "ngày tiến độ {date} của '{id}' sau ngày hôm nay ({today}); hãy kiểm tra "
+                    "lại "
+                    "ngày"
+                ).format(date=entry.date.isoformat(), id=item.id, today=project.today.isoformat()),
+            )

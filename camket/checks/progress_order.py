@@ -48,23 +48,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding, all_items
-from camket.i18n import _
+from camket.checks._common import Finding, ItemIn, Scope
+from camket.i18n import N_, _
 from camket.problems import Severity
-from camket.reading.project import Project
 
 CODE = "E110"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.ITEM
+TITLE = N_("Tiến độ không theo thứ tự ngày")
+FIX = N_("Sắp các mục tiến độ theo ngày tăng dần: mục cuối cùng là tình trạng hiện tại.")
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for _year, item in all_items(project):
-        for before, entry in zip(item.progress, item.progress[1:], strict=False):
-            if entry.date < before.date:
-                yield (
-                    entry.value_span("date"),
-                    _(
-                        "tiến độ của '{id}' không theo thứ tự ngày: {date} ghi sau {prev}; hãy sắp "
-                        "các mục tiến độ theo ngày tăng dần"
-                    ).format(id=item.id, date=entry.date.isoformat(), prev=before.date.isoformat()),
-                )
+def check(target: ItemIn) -> Iterator[Finding]:
+    item = target.item
+    for before, entry in zip(item.progress, item.progress[1:], strict=False):
+        if entry.date < before.date:
+            yield (
+                entry.value_span("date"),
+                _(
+                    "tiến độ của '{id}' không theo thứ tự ngày: {date} ghi sau {prev}; hãy sắp "
+                    "các mục tiến độ theo ngày tăng dần"
+                ).format(id=item.id, date=entry.date.isoformat(), prev=before.date.isoformat()),
+            )

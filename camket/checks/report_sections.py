@@ -35,37 +35,39 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from camket.checks._common import Finding
-from camket.i18n import _
+from camket.checks._common import Finding, Scope, Year
+from camket.i18n import N_, _
 from camket.problems import Severity
-from camket.reading.project import Project
 
 CODE = "E117"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.YEAR
+TITLE = N_("Mục lời văn báo cáo không có chỗ")
+FIX = N_("Dùng mã một khối, hoặc intro, results, limitations, next_year dưới report:.")
 
 SECTIONS = ("intro", "results", "limitations", "next_year")
 
 
-def check(project: Project) -> Iterator[Finding]:
+def check(target: Year) -> Iterator[Finding]:
+    project, data = target.project, target.data
     if project.units_file is None:  # block ids unknown: units.yaml's own problems say why
         return
     allowed = [*SECTIONS, *project.blocks]
-    for data in project.years.values():
-        config = data.config
-        if config is None or not config.report:
-            continue
-        src = config.source["report"]
-        for key in config.report:
-            if key not in allowed:
-                guess = difflib.get_close_matches(key, allowed, n=1)
-                hint = (
-                    _("có phải ý bạn là '{g}'?").format(g=guess[0])
-                    if guess
-                    else _("dùng mã một khối hoặc một trong: {s}").format(s=", ".join(SECTIONS))
-                )
-                yield (
-                    src.key_span(key),
-                    _("report: mục '{key}' không có chỗ trong báo cáo; {hint}").format(
-                        key=key, hint=hint
-                    ),
-                )
+    config = data.config
+    if config is None or not config.report:
+        return
+    src = config.source["report"]
+    for key in config.report:
+        if key not in allowed:
+            guess = difflib.get_close_matches(key, allowed, n=1)
+            hint = (
+                _("có phải ý bạn là '{g}'?").format(g=guess[0])
+                if guess
+                else _("dùng mã một khối hoặc một trong: {s}").format(s=", ".join(SECTIONS))
+            )
+            yield (
+                src.key_span(key),
+                _("report: mục '{key}' không có chỗ trong báo cáo; {hint}").format(
+                    key=key, hint=hint
+                ),
+            )

@@ -27,23 +27,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding
-from camket.i18n import _
+from camket.checks._common import Finding, Scope, Year
+from camket.i18n import N_, _
 from camket.problems import Severity, Span
-from camket.reading.project import Project
 
 CODE = "W123"
 SEVERITY = Severity.WARNING
+SCOPE = Scope.YEAR
+TITLE = N_("Có seal.yaml nhưng năm chưa niêm phong trong Git")
+FIX = N_(
+    "camket không dựa vào seal.yaml vì tệp này sửa được bằng tay. Trong một kho Git, hãy niêm "
+    "phong lại: camket seal NĂM --force."
+)
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for year, data in project.years.items():
-        if data.seal_record is not None and data.seal is None:
-            yield (
-                Span(data.seal_record, 1, 1),
-                _(
-                    "có tệp seal.yaml nhưng năm {year} chưa được niêm phong trong git, nên chưa "
-                    "có gì được niêm phong (tệp này sửa được bằng tay, camket không dựa vào nó); "
-                    "hãy niêm phong lại trong kho git: camket seal {year} --force"
-                ).format(year=year),
-            )
+def check(target: Year) -> Iterator[Finding]:
+    year, data = target.year, target.data
+    if data.seal_record is not None and data.seal is None:
+        yield (
+            Span(data.seal_record, 1, 1),
+            _(
+                "có tệp seal.yaml nhưng năm {year} chưa được niêm phong trong git, nên chưa "
+                "có gì được niêm phong (tệp này sửa được bằng tay, camket không dựa vào nó); "
+                "hãy niêm phong lại trong kho git: camket seal {year} --force"
+            ).format(year=year),
+        )

@@ -30,14 +30,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding
-from camket.i18n import _
+from camket.checks._common import Finding, Scope, Year
+from camket.i18n import N_, _
 from camket.problems import Severity, Span
 from camket.reading.folder import YEAR
-from camket.reading.project import Project
 
 CODE = "E123"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.YEAR
+TITLE = N_("Thẻ niêm phong trong Git bị xóa, bị dời hoặc không khớp")
+FIX = N_(
+    "Thẻ cam-ket-NĂM phải trỏ tới commit do camket seal tạo. Lấy lại thẻ đúng từ máy chủ: git "
+    "fetch --tags --force (máy chủ bảo vệ thẻ này); nếu nhánh đang dùng chưa có commit niêm "
+    "phong: git pull. Chỉ niêm phong lại (camket seal NĂM --force) khi đã có quyết định, và "
+    "báo người quản lý kho cập nhật thẻ trên máy chủ."
+)
 
 
 def message(problem: str) -> str:
@@ -75,20 +82,20 @@ def message(problem: str) -> str:
     return messages[problem]
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for year, data in project.years.items():
-        found = data.seal
-        if found is None or found.tag_problem is None:
-            continue
-        where = data.config.span() if data.config is not None else Span(data.folder / YEAR, 1, 1)
-        yield (
-            where,
-            message(found.tag_problem).format(
-                year=year,
-                tag=found.tag,
-                commit=found.commit[:10],
-                tagged=(found.tag_commit or "")[:10],
-                when=found.sealed_on_text,
-                error=found.error,
-            ),
-        )
+def check(target: Year) -> Iterator[Finding]:
+    year, data = target.year, target.data
+    found = data.seal
+    if found is None or found.tag_problem is None:
+        return
+    where = data.config.span() if data.config is not None else Span(data.folder / YEAR, 1, 1)
+    yield (
+        where,
+        message(found.tag_problem).format(
+            year=year,
+            tag=found.tag,
+            commit=found.commit[:10],
+            tagged=(found.tag_commit or "")[:10],
+            when=found.sealed_on_text,
+            error=found.error,
+        ),
+    )

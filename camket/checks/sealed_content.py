@@ -68,15 +68,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding
-from camket.i18n import _
+from camket.checks._common import Finding, Scope, Year
+from camket.i18n import N_, _
 from camket.problems import Severity, Span
 from camket.reading import seal
 from camket.reading.folder import YEAR
-from camket.reading.project import Project, YearData
+from camket.reading.project import YearData
 
 CODE = "E121"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.YEAR
+TITLE = N_("Nội dung đã ký thay đổi sau khi niêm phong")
+FIX = N_(
+    "Nội dung đã ký được so với bản lưu trong Git ở thẻ niêm phong cam-ket-NĂM. Nếu việc điều "
+    "chỉnh đã được cho phép, sửa nội dung theo văn bản rồi ghi quyết định (cùng lúc hoặc sau "
+    "khi sửa): "
+    'camket record MÃ adjusted --reason "…" --approved-by "Công văn số …" --commit; nếu không, '
+    "trả lại nội dung đã ký. Sửa seal.yaml hay thêm dòng ghi chú không thay cho quyết định."
+)
 
 
 def part_word(part: str) -> str:
@@ -110,45 +119,45 @@ def _removed_at(data: YearData, unit: str) -> Span:
     return Span(data.folder / YEAR, 1, 1)
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for year, data in project.years.items():
-        for change in year_changes(data):
-            assert data.seal is not None
-            when = data.seal.sealed_on_text
-            if change.kind == "removed":
-                path = data.seal.files.get(change.unit, "")
-                yield (
-                    _removed_at(data, change.unit),
-                    _(
-                        "nội dung '{id}' đã ký và niêm phong ngày {when} nhưng không còn trong các "
-                        "tệp cam kết; đưa lại nội dung (xem bản đã ký: git show {commit}:{path}), "
-                        "hoặc niêm phong lại khi có quyết định: camket seal {year} --force"
-                    ).format(
-                        id=change.item_id,
-                        when=when,
-                        commit=data.seal.commit[:10],
-                        path=path,
-                        year=year,
-                    ),
-                )
-                continue
-            assert change.item is not None
-            what = (
-                ", ".join(part_word(p) for p in change.parts)
-                if change.parts
-                else _("nội dung mới, chưa có khi ký")
+def check(target: Year) -> Iterator[Finding]:
+    year, data = target.year, target.data
+    for change in year_changes(data):
+        assert data.seal is not None
+        when = data.seal.sealed_on_text
+        if change.kind == "removed":
+            path = data.seal.files.get(change.unit, "")
+            yield (
+                _removed_at(data, change.unit),
+                _(
+                    "nội dung '{id}' đã ký và niêm phong ngày {when} nhưng không còn trong các "
+                    "tệp cam kết; đưa lại nội dung (xem bản đã ký: git show {commit}:{path}), "
+                    "hoặc niêm phong lại khi có quyết định: camket seal {year} --force"
+                ).format(
+                    id=change.item_id,
+                    when=when,
+                    commit=data.seal.commit[:10],
+                    path=path,
+                    year=year,
+                ),
             )
-            if change.after is None:
-                message = _(
-                    "nội dung đã ký của '{id}' thay đổi sau khi niêm phong ngày {when} ({what}); "
-                    "cần ghi quyết định cho phép bằng lệnh: camket record {id} adjusted "
-                    '--reason "…" --approved-by "…"'
-                ).format(id=change.item_id, when=when, what=what)
-            else:
-                message = _(
-                    "nội dung đã ký của '{id}' lại thay đổi sau quyết định điều chỉnh ngày {date} "
-                    "({what}); quyết định chỉ cho phép nội dung lúc ghi nó, nên cần ghi quyết định "
-                    'cho phép lần thay đổi này: camket record {id} adjusted --reason "…" '
-                    '--approved-by "…"'
-                ).format(id=change.item_id, date=change.after.entry.date.isoformat(), what=what)
-            yield change.item.value_span("id"), message
+            continue
+        assert change.item is not None
+        what = (
+            ", ".join(part_word(p) for p in change.parts)
+            if change.parts
+            else _("nội dung mới, chưa có khi ký")
+        )
+        if change.after is None:
+            message = _(
+                "nội dung đã ký của '{id}' thay đổi sau khi niêm phong ngày {when} ({what}); "
+                "cần ghi quyết định cho phép bằng lệnh: camket record {id} adjusted "
+                '--reason "…" --approved-by "…"'
+            ).format(id=change.item_id, when=when, what=what)
+        else:
+            message = _(
+                "nội dung đã ký của '{id}' lại thay đổi sau quyết định điều chỉnh ngày {date} "
+                "({what}); quyết định chỉ cho phép nội dung lúc ghi nó, nên cần ghi quyết định "
+                'cho phép lần thay đổi này: camket record {id} adjusted --reason "…" '
+                '--approved-by "…"'
+            ).format(id=change.item_id, date=change.after.entry.date.isoformat(), what=what)
+        yield change.item.value_span("id"), message

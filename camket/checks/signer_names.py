@@ -37,23 +37,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding
-from camket.documents.formalities import signer
-from camket.i18n import _
+from camket.checks._common import Finding, Folder, Scope
+from camket.i18n import N_, _
 from camket.problems import Severity, Span
-from camket.reading.project import Project
+from camket.reading.project import signer
 
 CODE = "W102"
 SEVERITY = Severity.WARNING
+SCOPE = Scope.FOLDER
+TITLE = N_("Văn bản sẽ in không có tên người ký")
+FIX = N_(
+    "Thêm tên người ký vào camket.yaml: report_signature: {on_behalf: T/L Ban Thường vụ, "
+    "title: Chánh Văn phòng, name: …} và sheet_signature: {…, name: …}. Năm nào người ký khác "
+    "thì ghi report_signature hoặc sheet_signature trong year.yaml của năm đó."
+)
 
 
-def check(project: Project) -> Iterator[Finding]:
+def check(target: Folder) -> Iterator[Finding]:
+    project = target.project
     settings = project.settings
     if settings is None:
         return
     missing: dict[tuple[str, Span], list[int]] = {}
-    for year, data in sorted(project.years.items()):
-        config = data.config
+    for year, config in sorted(target.configs.items()):
         if config is None:
             continue
         for kind in ("report", "sheet"):

@@ -51,25 +51,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding, all_items
-from camket.i18n import _
+from camket.checks._common import Finding, ItemIn, Scope
+from camket.i18n import N_, _
 from camket.problems import Severity
 from camket.reading.models import Status
-from camket.reading.project import Project
 
 CODE = "E113"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.ITEM
+TITLE = N_("Điều chỉnh mà thiếu văn bản cho phép")
+FIX = N_("Thêm approved_by: với số, ngày của văn bản cho phép điều chỉnh.")
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for _year, item in all_items(project):
-        for entry in item.progress:
-            if entry.status is Status.ADJUSTED and not (entry.approved_by or "").strip():
-                yield (
-                    entry.value_span("status"),
-                    _(
-                        "'{id}' được điều chỉnh ngày {date} nhưng thiếu approved_by: (văn bản cho "
-                        "phép "
-                        "điều chỉnh, ví dụ 'Công văn số …-CV/TU ngày …')"
-                    ).format(id=item.id, date=entry.date.isoformat()),
-                )
+def check(target: ItemIn) -> Iterator[Finding]:
+    item = target.item
+    for entry in item.progress:
+        if entry.status is Status.ADJUSTED and not (entry.approved_by or "").strip():
+            yield (
+                entry.value_span("status"),
+                _(
+                    "'{id}' được điều chỉnh ngày {date} nhưng thiếu approved_by: (văn bản cho "
+                    "phép "
+                    "điều chỉnh, ví dụ 'Công văn số …-CV/TU ngày …')"
+                ).format(id=item.id, date=entry.date.isoformat()),
+            )

@@ -52,39 +52,39 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding, all_items
-from camket.i18n import _
+from camket.checks._common import Finding, ItemIn, Scope
+from camket.i18n import N_, _
 from camket.problems import Severity
 from camket.reading.models import Status
-from camket.reading.project import Project
 
 CODE = "E114"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.ITEM
+TITLE = N_("Không hoàn thành hoặc hoàn thành chậm mà thiếu nguyên nhân")
+FIX = N_("Thêm cause: objective (khách quan) hoặc subjective (chủ quan), và reason: (lý do).")
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for _year, item in all_items(project):
-        for entry in item.progress:
-            late_done = (
-                entry.status is Status.DONE and item.due is not None and entry.date > item.due
+def check(target: ItemIn) -> Iterator[Finding]:
+    item = target.item
+    for entry in item.progress:
+        late_done = entry.status is Status.DONE and item.due is not None and entry.date > item.due
+        if not (entry.status is Status.NOT_DONE or late_done):
+            continue
+        missing = [k for k in ("cause", "reason") if not str(getattr(entry, k) or "").strip()]
+        if not missing:
+            continue
+        what = (
+            _("hoàn thành ngày {date}, sau hạn {due}").format(
+                date=entry.date.isoformat(), due=item.due.isoformat()
             )
-            if not (entry.status is Status.NOT_DONE or late_done):
-                continue
-            missing = [k for k in ("cause", "reason") if not str(getattr(entry, k) or "").strip()]
-            if not missing:
-                continue
-            what = (
-                _("hoàn thành ngày {date}, sau hạn {due}").format(
-                    date=entry.date.isoformat(), due=item.due.isoformat()
-                )
-                if late_done
-                else _("không hoàn thành (ngày {date})").format(date=entry.date.isoformat())
-            )
-            yield (
-                entry.value_span("status"),
-                _(
-                    "'{id}' {what} nhưng thiếu {missing}; hãy ghi cause: objective (khách quan) "
-                    "hoặc "
-                    "subjective (chủ quan) và reason: (lý do)"
-                ).format(id=item.id, what=what, missing=", ".join(f"{k}:" for k in missing)),
-            )
+            if late_done
+            else _("không hoàn thành (ngày {date})").format(date=entry.date.isoformat())
+        )
+        yield (
+            entry.value_span("status"),
+            _(
+                "'{id}' {what} nhưng thiếu {missing}; hãy ghi cause: objective (khách quan) "
+                "hoặc "
+                "subjective (chủ quan) và reason: (lý do)"
+            ).format(id=item.id, what=what, missing=", ".join(f"{k}:" for k in missing)),
+        )

@@ -46,29 +46,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding, all_items
-from camket.i18n import _
+from camket.checks._common import Finding, ItemIn, Scope
+from camket.i18n import N_, _
 from camket.problems import Severity
 from camket.reading.models import STATUS_WORDS, Status
-from camket.reading.project import Project
 
 CODE = "E112"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.ITEM
+TITLE = N_("Tạm dừng hoặc điều chỉnh mà thiếu lý do")
+FIX = N_("Thêm reason: (lý do) vào mục tiến độ; lý do tạm dừng được in làm chú thích của báo cáo.")
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for _year, item in all_items(project):
-        for entry in item.progress:
-            if (
-                entry.status in (Status.PAUSED, Status.ADJUSTED)
-                and not (entry.reason or "").strip()
-            ):
-                yield (
-                    entry.value_span("status"),
-                    _(
-                        "'{id}' chuyển sang '{word}' ngày {date} nhưng thiếu reason: (lý do); hãy "
-                        "ghi lý do"
-                    ).format(
-                        id=item.id, word=STATUS_WORDS[entry.status], date=entry.date.isoformat()
-                    ),
-                )
+def check(target: ItemIn) -> Iterator[Finding]:
+    item = target.item
+    for entry in item.progress:
+        if entry.status in (Status.PAUSED, Status.ADJUSTED) and not (entry.reason or "").strip():
+            yield (
+                entry.value_span("status"),
+                _(
+                    "'{id}' chuyển sang '{word}' ngày {date} nhưng thiếu reason: (lý do); hãy "
+                    "ghi lý do"
+                ).format(id=item.id, word=STATUS_WORDS[entry.status], date=entry.date.isoformat()),
+            )

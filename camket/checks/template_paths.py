@@ -35,17 +35,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding
-from camket.i18n import _
+from camket.checks._common import Finding, Folder, Scope
+from camket.i18n import N_, _
 from camket.problems import Severity
 from camket.reading.folder import inside
-from camket.reading.project import Project
 
 CODE = "E122"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.FOLDER
+TITLE = N_("Mẫu văn bản trong camket.yaml không dùng được")
+FIX = N_(
+    "Mẫu văn bản ghi ở khóa templates phải là tệp Word .docx nằm trong thư mục dữ liệu (ví dụ "
+    "templates/bao-cao.docx), ghi bằng đường dẫn tương đối. Chép mẫu vào thư mục dữ liệu; "
+    "muốn dùng một mẫu ở nơi khác cho một lần in, dùng --template TỆP."
+)
 
 
-def check(project: Project) -> Iterator[Finding]:
+def check(target: Folder) -> Iterator[Finding]:
+    project = target.project
     settings = project.settings
     if settings is None or settings.templates is None:
         return

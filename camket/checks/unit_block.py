@@ -41,16 +41,19 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from camket.checks._common import Finding
-from camket.i18n import _
+from camket.checks._common import Finding, Folder, Scope
+from camket.i18n import N_, _
 from camket.problems import Severity
-from camket.reading.project import Project
 
 CODE = "E103"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.FOLDER
+TITLE = N_("Đơn vị thuộc khối chưa khai báo")
+FIX = N_("Sửa block: của đơn vị thành mã một khối có trong blocks:, hoặc khai báo khối mới.")
 
 
-def check(project: Project) -> Iterator[Finding]:
+def check(target: Folder) -> Iterator[Finding]:
+    project = target.project
     if project.units_file is None:
         return
     known = list(project.blocks)

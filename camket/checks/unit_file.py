@@ -42,36 +42,39 @@ import re
 from collections.abc import Iterator
 
 from camket import suggest
-from camket.checks._common import Finding
-from camket.i18n import _
+from camket.checks._common import Finding, Scope, Year
+from camket.i18n import N_, _
 from camket.problems import Severity, Span
 from camket.reading.models import ID_PATTERN, id_from
 from camket.reading.project import Project
 
 CODE = "E104"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.YEAR
+TITLE = N_("Tên tệp cam kết không phải mã đơn vị")
+FIX = N_("Đổi tên tệp thành MÃ_ĐƠN_VỊ.yaml theo units.yaml (ví dụ dong-ha.yaml).")
 
 
-def check(project: Project) -> Iterator[Finding]:
+def check(target: Year) -> Iterator[Finding]:
+    project, data = target.project, target.data
     if project.units_file is None:
         return
-    for data in project.years.values():
-        for stem, path in data.files.items():
-            if stem in project.units:
-                continue
-            if not re.match(ID_PATTERN, stem):
-                yield Span(path, 1, 1), _not_an_id(path.name, stem, project)
-                continue
-            guess = suggest.closest(stem, project.units)
-            hint = _("; có phải ý bạn là '{g}.yaml'?").format(g=guess) if guess else ""
-            yield (
-                Span(path, 1, 1),
-                _(
-                    "tên tệp '{name}' không phải mã của đơn vị nào trong units.yaml; tên tệp phải "
-                    "là "
-                    "mã đơn vị{hint}"
-                ).format(name=path.name, hint=hint),
-            )
+    for stem, path in data.files.items():
+        if stem in project.units:
+            continue
+        if not re.match(ID_PATTERN, stem):
+            yield Span(path, 1, 1), _not_an_id(path.name, stem, project)
+            continue
+        guess = suggest.closest(stem, project.units)
+        hint = _("; có phải ý bạn là '{g}.yaml'?").format(g=guess) if guess else ""
+        yield (
+            Span(path, 1, 1),
+            _(
+                "tên tệp '{name}' không phải mã của đơn vị nào trong units.yaml; tên tệp phải "
+                "là "
+                "mã đơn vị{hint}"
+            ).format(name=path.name, hint=hint),
+        )
 
 
 def _not_an_id(name: str, stem: str, project: Project) -> str:

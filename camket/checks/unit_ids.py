@@ -40,16 +40,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding, duplicates
-from camket.i18n import _
+from camket.checks._common import Finding, Folder, Scope, duplicates
+from camket.i18n import N_, _
 from camket.problems import Severity
-from camket.reading.project import Project
 
 CODE = "E102"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.FOLDER
+TITLE = N_("Trùng mã đơn vị")
+FIX = N_("Đặt cho mỗi đơn vị một mã riêng trong units.yaml.")
 
 
-def check(project: Project) -> Iterator[Finding]:
+def check(target: Folder) -> Iterator[Finding]:
+    project = target.project
     if project.units_file is None:
         return
     for unit, first in duplicates(project.units_file.units):

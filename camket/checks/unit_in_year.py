@@ -40,26 +40,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding
-from camket.i18n import _
+from camket.checks._common import Finding, Scope, UnitFile
+from camket.i18n import N_, _
 from camket.problems import Severity
-from camket.reading.project import Project
 
 CODE = "E107"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.UNIT_FILE
+TITLE = N_("Đơn vị không tồn tại trong năm")
+FIX = N_("Sửa years: của đơn vị trong units.yaml, hoặc xóa tệp cam kết của năm đó.")
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for year, data in project.years.items():
-        for stem, c in data.commitments.items():
-            unit = project.units.get(stem)
-            if unit is not None and not unit.exists_in(year):
-                start, end = unit.years or (None, None)
-                yield (
-                    c.value_span("unit"),
-                    _(
-                        "đơn vị '{unit}' không tồn tại năm {year} (units.yaml: years: [{start}, "
-                        "{end}]);"
-                        " hãy sửa years: hoặc xóa tệp này"
-                    ).format(unit=stem, year=year, start=start, end=end if end is not None else ""),
-                )
+def check(target: UnitFile) -> Iterator[Finding]:
+    project, year = target.project, target.year
+    stem, c = target.unit, target.commitments
+    unit = project.units.get(stem)
+    if unit is not None and not unit.exists_in(year):
+        start, end = unit.years or (None, None)
+        yield (
+            c.value_span("unit"),
+            _(
+                "đơn vị '{unit}' không tồn tại năm {year} (units.yaml: years: [{start}, "
+                "{end}]);"
+                " hãy sửa years: hoặc xóa tệp này"
+            ).format(unit=stem, year=year, start=start, end=end if end is not None else ""),
+        )

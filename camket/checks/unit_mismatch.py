@@ -40,25 +40,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding
-from camket.i18n import _
+from camket.checks._common import Finding, Scope, UnitFile
+from camket.i18n import N_, _
 from camket.problems import Severity
-from camket.reading.project import Project
 
 CODE = "E105"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.UNIT_FILE
+TITLE = N_("unit: khác tên tệp")
+FIX = N_("Sửa unit: hoặc tên tệp để hai bên cùng là mã đơn vị.")
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for data in project.years.values():
-        for stem, c in data.commitments.items():
-            # a file named after no unit is E104's; its `unit:` may well be the right one
-            if c.unit != stem and stem in project.units:
-                yield (
-                    c.value_span("unit"),
-                    _(
-                        "unit: '{unit}' khác tên tệp '{stem}'; tệp cam kết của đơn vị nào phải "
-                        "mang "
-                        "mã đơn vị đó, hãy sửa một trong hai"
-                    ).format(unit=c.unit, stem=stem),
-                )
+def check(target: UnitFile) -> Iterator[Finding]:
+    project = target.project
+    stem, c = target.unit, target.commitments
+    # a file named after no unit is E104's; its `unit:` may well be the right one
+    if c.unit != stem and stem in project.units:
+        yield (
+            c.value_span("unit"),
+            _(
+                "unit: '{unit}' khác tên tệp '{stem}'; tệp cam kết của đơn vị nào phải "
+                "mang "
+                "mã đơn vị đó, hãy sửa một trong hai"
+            ).format(unit=c.unit, stem=stem),
+        )

@@ -40,24 +40,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding
-from camket.i18n import _
+from camket.checks._common import Finding, Scope, Year
+from camket.i18n import N_, _
 from camket.problems import Severity
-from camket.reading.project import Project
 
 CODE = "E106"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.YEAR
+TITLE = N_("year: khác thư mục năm")
+FIX = N_("Sửa year: cho đúng năm của thư mục, hoặc chuyển tệp sang thư mục năm đúng.")
 
 
-def check(project: Project) -> Iterator[Finding]:
-    for year, data in project.years.items():
-        models = [data.config, *data.commitments.values()]
-        for model in models:
-            if model is not None and model.year != year:
-                yield (
-                    model.value_span("year"),
-                    _(
-                        "year: {found} nhưng tệp nằm trong thư mục năm {year}; hãy sửa thành "
-                        "year: {year} hoặc chuyển tệp sang thư mục {found}"
-                    ).format(found=model.year, year=year),
-                )
+def check(target: Year) -> Iterator[Finding]:
+    year, data = target.year, target.data
+    models = [data.config, *data.commitments.values()]
+    for model in models:
+        if model is not None and model.year != year:
+            yield (
+                model.value_span("year"),
+                _(
+                    "year: {found} nhưng tệp nằm trong thư mục năm {year}; hãy sửa thành "
+                    "year: {year} hoặc chuyển tệp sang thư mục {found}"
+                ).format(found=model.year, year=year),
+            )

@@ -41,16 +41,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from camket.checks._common import Finding
-from camket.i18n import _
+from camket.checks._common import Finding, Folder, Scope
+from camket.i18n import N_, _
 from camket.problems import Severity
-from camket.reading.project import Project
 
 CODE = "E119"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.FOLDER
+TITLE = N_("Khoảng năm hoặc khoảng số nhóm ngược")
+FIX = N_("Viết [năm bắt đầu, năm kết thúc] và [ít nhất, nhiều nhất].")
 
 
-def check(project: Project) -> Iterator[Finding]:
+def check(target: Folder) -> Iterator[Finding]:
+    project = target.project
     for unit in project.units_file.units if project.units_file else ():
         if unit.years and unit.years[1] is not None and unit.years[0] > unit.years[1]:
             yield (

@@ -173,6 +173,8 @@ def _main(
             ),
             param_hint="--lang",
         )
+    if lang is not None:  # the messages made from here on (help was phrased at start-up)
+        i18n.set_language(lang)
     _OUTPUT["quiet"] = quiet
     _OUTPUT["no_color"] = no_color or bool(os.environ.get("NO_COLOR"))
 

@@ -56,14 +56,14 @@ def validate(
     from camket.problems import has_errors
 
     if explain is not None:
-        from camket.checks.explanations import EXPLANATIONS
         from camket.checks.explanations import explain as explanation
+        from camket.checks.explanations import explanations
 
         code = explain.strip().upper()
-        if code not in EXPLANATIONS:
+        if code not in explanations():
             _err().print(
                 _("lỗi: không có mã '{code}'; các mã: {codes}").format(
-                    code=explain, codes=", ".join(sorted(EXPLANATIONS))
+                    code=explain, codes=", ".join(explanations())
                 ),
                 markup=False,
             )

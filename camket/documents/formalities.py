@@ -10,7 +10,8 @@ widths are the templates' own (templates/build.py reads them from here).
 from __future__ import annotations
 
 from camket.documents.wrapping import NBSP, lines
-from camket.reading.models import Signature, YearConfig
+from camket.reading.models import Signature
+from camket.reading.project import signer  # noqa: F401  (phrased here, resolved there)
 
 LETTERHEAD_COLUMNS_MM = (72.0, 93.0)  # issuer | party name, date
 SIGNATURE_COLUMNS_MM = (82.0, 83.0)  # recipients or the body | the signer
@@ -27,23 +28,6 @@ def letterhead_issuer(text: str) -> str:
 
 def letterhead_superior(text: str) -> str:
     return lines(text.upper(), LETTERHEAD_COLUMNS_MM[0] - CELL_MARGINS_MM, SIZE_PT, bold=False)
-
-
-def signer(
-    settings_signature: Signature | None, year: YearConfig | None, kind: str
-) -> Signature | None:
-    """Who signs `kind` ("report" or "sheet") for a year: the year's own setting, field by
-    field, over camket.yaml's (people change; the form rarely does)."""
-    own = getattr(year, f"{kind}_signature", None) if year is not None else None
-    if own is None:
-        return settings_signature
-    if settings_signature is None:
-        return own
-    return Signature.model_construct(
-        on_behalf=own.on_behalf or settings_signature.on_behalf,
-        title=own.title or settings_signature.title,
-        name=own.name or settings_signature.name,
-    )
 
 
 def block(on_behalf: str, title: str, name: str, column: int = 1) -> dict[str, str]:

@@ -25,11 +25,10 @@ from camket.progress import committing, editing, locking
 from camket.reading import loader, seal
 from camket.reading.building import build
 from camket.reading.files import read_text
-from camket.reading.models import Commitments, Group, Item, Progress
-from camket.reading.project import Project, YearData
+from camket.reading.models import Commitments, Item, Progress
+from camket.reading.project import Project
 
 # The rules that concern one item's progress; the others look across files.
-_ITEM_RULES = ("E110", "E111", "E112", "E113", "E114")
 
 
 class Refused(Exception):
@@ -116,33 +115,11 @@ def check_entry(
     if progress is None:
         return None, messages
     item = found.item.model_copy(update={"progress": [*found.item.progress, progress]})
-    c = project.years[found.year].commitments[found.unit]
-    one = Commitments.model_construct(
-        unit=c.unit,
-        year=c.year,
-        head=c.head,
-        groups=[Group.model_construct(title="", items=[item])],
-    )
-    one.with_source(c.source)
-    view = Project(
-        root=project.root,
-        today=project.today,
-        settings=project.settings,
-        units_file=project.units_file,
-        years={
-            found.year: YearData(
-                found.year,
-                project.years[found.year].folder,
-                project.years[found.year].config,
-                {found.unit: one},
-                {found.unit: found.path},
-            )
-        },
-    )
-    # The file had no errors before (record refuses otherwise), so whatever the item rules find
-    # now is about the new entry.
-    for module in (checks.CHECKS[code] for code in _ITEM_RULES):
-        messages += [message for _span, message in module.check(view)]
+    item.with_source(found.item.source)
+    # The file had no errors before (record refuses otherwise), so whatever the item's rules
+    # find now is about the new entry.
+    target = checks.ItemIn(project, found.year, found.unit, item)
+    messages += [p.message for p in checks.run(checks.Scope.ITEM, target) if p.is_error]
     return progress, list(dict.fromkeys(messages))
 
 

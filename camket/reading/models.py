@@ -182,6 +182,14 @@ CauseField = Annotated[
     BeforeValidator(_cause),
     WithJsonSchema({"type": "string", "enum": [*(c.value for c in Cause), *CAUSE_ALIASES]}),
 ]
+
+
+def _level(value: Any) -> Any:
+    """`W101: off` is what a clerk writes, and YAML 1.1 reads `off` as false: that means off."""
+    return "off" if value is False else value
+
+
+CheckLevel = Annotated[Literal["off", "warning", "error"], BeforeValidator(_level)]
 Text = Annotated[str, Field(min_length=1)]
 # Identifiers (of blocks, units, items, indicators, tags) are file names, parts of other ids,
 # keys of JSON and of spreadsheets: lower-case ASCII letters and digits in words joined by
@@ -235,6 +243,8 @@ class Settings(Node):
     recipients: list[Text] | None = None
     templates: Templates | None = None
     leading_zero: bool = True  # "01 nhiệm vụ": counts under ten with a leading zero
+    # A rule's severity for this folder, by code: `checks: {W101: off, W103: error}`.
+    checks: dict[str, CheckLevel] | None = None
 
 
 # --- units.yaml ----------------------------------------------------------------------------

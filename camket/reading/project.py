@@ -8,7 +8,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from camket.reading.models import Block, Commitments, Settings, Unit, UnitsFile, YearConfig
+from camket.reading.models import (
+    Block,
+    Commitments,
+    Settings,
+    Signature,
+    Unit,
+    UnitsFile,
+    YearConfig,
+)
 from camket.reading.seal import Seal
 
 
@@ -52,3 +60,20 @@ class Project:
 
     def units_in(self, year: int) -> list[Unit]:
         return [u for u in self.units.values() if u.exists_in(year)]
+
+
+def signer(
+    settings_signature: Signature | None, year: YearConfig | None, kind: str
+) -> Signature | None:
+    """Who signs `kind` ("report" or "sheet") for a year: the year's own setting, field by
+    field, over camket.yaml's (people change; the form rarely does)."""
+    own = getattr(year, f"{kind}_signature", None) if year is not None else None
+    if own is None:
+        return settings_signature
+    if settings_signature is None:
+        return own
+    return Signature.model_construct(
+        on_behalf=own.on_behalf or settings_signature.on_behalf,
+        title=own.title or settings_signature.title,
+        name=own.name or settings_signature.name,
+    )
