@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from camket.errors import CamketError
 from camket.i18n import _
 
 
-class ClockError(ValueError):
+class ClockError(CamketError, ValueError):
     """A pinned date that cannot be read; the message says which variable."""
 
 

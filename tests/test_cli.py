@@ -224,7 +224,7 @@ def test_english_and_quiet():
         capture_output=True,
         text=True,
     )
-    assert env_run.returncode == 1 and env_run.stderr.startswith("error: no code 'E999'")
+    assert env_run.returncode == 1 and env_run.stderr.startswith("error: there is no code 'E999'")
     import os
 
     out = subprocess.run(

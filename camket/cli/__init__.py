@@ -1,7 +1,9 @@
 """camket's command line: one module per group of commands, registered on one Typer app.
 
-`app.py` holds the app, the shared options and the entry point; importing the command modules
-registers their commands, in the order `camket --help` lists them.
+`app.py` holds the app, its own options and the entry point; `options` the options and steps
+commands share; `output` where they write; `wording` what Typer says, in the clerk's language;
+`present` the tables and problems. Importing the command modules registers their commands, in
+the order `camket --help` lists them.
 """
 
 from camket.cli import checking, documents, progress, setup  # noqa: F401  (registration)

@@ -8,26 +8,23 @@ from typing import Annotated
 import typer
 
 from camket import clock, i18n
-from camket.cli.app import (
+from camket.cli import options
+from camket.cli.app import command
+from camket.cli.options import (
     AsOfOption,
     DataOption,
     JsonOption,
     QuarterOption,
-    _as_of,
-    _date,
-    _err,
-    _load_year,
-    _out,
-    _root,
-    _write,
-    app,
+    YearArgument,
 )
-from camket.i18n import _
+from camket.cli.output import out
+from camket.errors import CamketError
+from camket.i18n import N_, _
 from camket.terminal import json_text
 
 
-@app.command(
-    help=_(
+@command(
+    help=N_(
         "Kiểm tra mọi tệp của thư mục dữ liệu; in từng lỗi dạng tệp:dòng:cột.\n\nVí dụ: camket "
         "validate --data data/; camket validate --explain E012"
     )
@@ -38,15 +35,15 @@ def validate(
     use_cache: Annotated[
         bool,
         typer.Option(
-            "--cache/--no-cache", help=_("Dùng lại kết quả lần trước khi không tệp nào thay đổi.")
+            "--cache/--no-cache", help=N_("Dùng lại kết quả lần trước khi không tệp nào thay đổi.")
         ),
     ] = True,
     explain: Annotated[
         str | None,
         typer.Option(
             "--explain",
-            metavar="MÃ",
-            help=_("Giải thích một mã lỗi (ví dụ E012) và cách sửa."),
+            metavar=N_("MÃ"),
+            help=N_("Giải thích một mã lỗi (ví dụ E012) và cách sửa."),
             show_default=False,
         ),
     ] = None,
@@ -61,16 +58,14 @@ def validate(
 
         code = explain.strip().upper()
         if code not in explanations():
-            _err().print(
-                _("lỗi: không có mã '{code}'; các mã: {codes}").format(
+            raise CamketError(
+                _("không có mã '{code}'; các mã: {codes}").format(
                     code=explain, codes=", ".join(explanations())
-                ),
-                markup=False,
+                )
             )
-            raise typer.Exit(1)
-        _out().print(explanation(code), markup=False)
+        out().print(explanation(code), markup=False)
         return
-    root = _root(data)
+    root = options.root(data)
     from camket.reading import cache
 
     key = cache.key(root, i18n.language(), clock.today()) if use_cache else None
@@ -87,30 +82,35 @@ def validate(
         print(present.problems_json(problems))
     else:
         for line in present.problems_text(problems):
-            _out(always=True).print(line, markup=False)
-        _out().print(present.summary(problems, files), markup=False)
+            out(always=True).print(line, markup=False)
+        out().print(present.summary(problems, files), markup=False)
     raise typer.Exit(1 if has_errors(problems) else 0)
 
 
-@app.command(
-    help=_(
+@command(
+    help=N_(
         "Tổng hợp kết quả thực hiện cam kết của một năm theo khối và đơn vị.\n\nVí dụ: camket "
         "status 2019 --quarter 2 --compare 2019-03-31"
     )
 )
 def status(
-    year: Annotated[int, typer.Argument(help=_("Năm cần tổng hợp, ví dụ 2019."))],
+    year: YearArgument,
     data: DataOption = None,
     unit: Annotated[
         str | None,
-        typer.Option("--unit", help=_("Chỉ một đơn vị (mã đơn vị)."), show_default=False),
+        typer.Option(
+            "--unit", metavar=N_("MÃ"), help=N_("Chỉ một đơn vị (mã đơn vị)."), show_default=False
+        ),
     ] = None,
     as_of: AsOfOption = None,
     quarter: QuarterOption = None,
     chart: Annotated[
         Path | None,
         typer.Option(
-            "--chart", help=_("Ghi biểu đồ kết quả (PNG) vào tệp này."), show_default=False
+            "--chart",
+            metavar=N_("TỆP"),
+            help=N_("Ghi biểu đồ kết quả (PNG) vào tệp này."),
+            show_default=False,
         ),
     ] = None,
     compare: Annotated[
@@ -118,7 +118,8 @@ def status(
         typer.Option(
             "--compare",
             "--since",
-            help=_("So sánh với ngày này: nội dung mới hoàn thành, mới chậm, tạm dừng."),
+            metavar=N_("NGÀY"),
+            help=N_("So sánh với ngày này: nội dung mới hoàn thành, mới chậm, tạm dừng."),
             show_default=False,
         ),
     ] = None,
@@ -128,18 +129,16 @@ def status(
     from camket.cli import present
     from camket.counting.tally import default_as_of, tally
 
-    when = _as_of(year, as_of, quarter)
-    since = _date(compare)
-    project = _load_year(_root(data), year)
+    when = options.as_of(year, as_of, quarter)
+    since = options.date(compare)
+    project = options.load_year(options.root(data), year)
     if unit is not None and unit not in project.units:
         from camket.suggest import hint as suggestion
 
         hint = suggestion(unit, project.units)
-        _err().print(
-            _("lỗi: không có đơn vị '{unit}' trong units.yaml{hint}").format(unit=unit, hint=hint),
-            markup=False,
+        raise CamketError(
+            _("không có đơn vị '{unit}' trong units.yaml{hint}").format(unit=unit, hint=hint)
         )
-        raise typer.Exit(1)
     if since is not None:
         from camket.counting.periods import compare as compare_dates
 
@@ -148,14 +147,14 @@ def status(
         if json_output:
             print(json_text(moved.to_json(project)))
         else:
-            present.moved(moved, project, _out(always=True))
+            present.moved(moved, project, out(always=True))
         return
     result = tally(project, year, when, unit)
     if chart is not None:
         from camket.documents.render.chart import png
 
-        _write(chart, png(result))
+        options.write(chart, png(result))
     if json_output:
         print(json_text(result.to_json(figures=True)))
     else:
-        present.status_table(result, project, _out(always=True))
+        present.status_table(result, project, out(always=True))

@@ -8,50 +8,59 @@ from typing import Annotated
 import typer
 
 from camket import clock
-from camket.cli.app import (
+from camket.cli import options, output
+from camket.cli.app import command
+from camket.cli.options import (
     DataOption,
     JsonOption,
-    _date,
-    _err,
-    _out,
-    _require_year,
-    _root,
-    app,
+    YearArgument,
 )
-from camket.i18n import _
+from camket.errors import CamketError
+from camket.i18n import N_, _
 
 
-@app.command(
-    help=_(
+@command(
+    help=N_(
         "Ghi một mục tiến độ cho một nội dung cam kết, không sửa gì khác trong tệp.\n\nVí dụ: "
         "camket record dong-ha-2020-02 done --date 2020-09-30 --commit"
     )
 )
 def record(
-    item: Annotated[str, typer.Argument(help=_("Mã nội dung cam kết (hoặc phần đầu của mã)."))],
+    item: Annotated[
+        str,
+        typer.Argument(metavar=N_("MÃ"), help=N_("Mã nội dung cam kết (hoặc phần đầu của mã).")),
+    ],
     status: Annotated[
         str,
         typer.Argument(
-            help=_(
+            metavar=N_("TRẠNG_THÁI"),
+            help=N_(
                 "Trạng thái: done, in_progress, not_done, "
                 "paused, adjusted… hoặc tiếng Việt "
                 '("hoàn thành", "tạm dừng"…).'
-            )
+            ),
         ),
     ],
     data: DataOption = None,
     date: Annotated[
         str | None,
-        typer.Option("--date", help=_("Ngày của tiến độ (mặc định: hôm nay)."), show_default=False),
+        typer.Option(
+            "--date",
+            metavar=N_("NGÀY"),
+            help=N_("Ngày của tiến độ (mặc định: hôm nay)."),
+            show_default=False,
+        ),
     ] = None,
     note: Annotated[
-        str | None, typer.Option("--note", help=_("Ghi chú."), show_default=False)
+        str | None,
+        typer.Option("--note", metavar=N_("VĂN_BẢN"), help=N_("Ghi chú."), show_default=False),
     ] = None,
     reason: Annotated[
         str | None,
         typer.Option(
             "--reason",
-            help=_("Lý do (bắt buộc khi tạm dừng, điều chỉnh, chậm, không hoàn thành)."),
+            metavar=N_("VĂN_BẢN"),
+            help=N_("Lý do (bắt buộc khi tạm dừng, điều chỉnh, chậm, không hoàn thành)."),
             show_default=False,
         ),
     ] = None,
@@ -59,53 +68,52 @@ def record(
         str | None,
         typer.Option(
             "--cause",
-            help=_("Nguyên nhân: objective (khách quan) hoặc subjective (chủ quan)."),
+            metavar="objective|subjective",
+            help=N_("Nguyên nhân: objective (khách quan) hoặc subjective (chủ quan)."),
             show_default=False,
         ),
     ] = None,
     approved_by: Annotated[
         str | None,
-        typer.Option("--approved-by", help=_("Văn bản cho phép điều chỉnh."), show_default=False),
+        typer.Option(
+            "--approved-by",
+            metavar=N_("VĂN_BẢN"),
+            help=N_("Văn bản cho phép điều chỉnh."),
+            show_default=False,
+        ),
     ] = None,
-    commit: Annotated[bool, typer.Option("--commit", help=_("Commit thay đổi vào git."))] = False,
+    commit: Annotated[bool, typer.Option("--commit", help=N_("Commit thay đổi vào git."))] = False,
 ) -> None:
     """Append one checked progress entry to an item, changing no other byte."""
-    from camket.progress.record import Refused
     from camket.progress.record import record as do_record
 
-    when = _date(date)
-    try:
-        done = do_record(
-            _root(data),
-            item,
-            status,
-            when,
-            note=note,
-            reason=reason,
-            cause=cause,
-            approved_by=approved_by,
-            commit=commit,
-        )
-    except Refused as e:
-        for message in e.messages:
-            _err().print(_("từ chối: {m}").format(m=message), markup=False)
-        raise typer.Exit(1) from None
+    done = do_record(  # an entry refused is a CamketError: the app says why
+        options.root(data),
+        item,
+        status,
+        options.date(date),
+        note=note,
+        reason=reason,
+        cause=cause,
+        approved_by=approved_by,
+        commit=commit,
+    )
     line = _("Đã ghi: {id} → {status} ({date}) vào {path}").format(
         id=done.item_id, status=done.status, date=done.date.isoformat(), path=done.path
     )
     if done.commit:
         line += _("; commit {sha}").format(sha=done.commit[:10])
-    _out().print(line, markup=False)
+    output.out().print(line, markup=False)
 
 
-@app.command(
-    help=_(
+@command(
+    help=N_(
         "Lịch sử thay đổi của một nội dung cam kết theo git: ngày, người sửa, commit, cũ → "
         "mới.\n\nVí dụ: camket history dong-ha-2019-01"
     )
 )
 def history(
-    item: Annotated[str, typer.Argument(help=_("Mã nội dung cam kết."))],
+    item: Annotated[str, typer.Argument(metavar=N_("MÃ"), help=N_("Mã nội dung cam kết."))],
     data: DataOption = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -118,21 +126,19 @@ def history(
     from camket.reading.files import MAX_FILE_BYTES
     from camket.terminal import json_text
 
-    root = _root(data)
+    root = options.root(data)
     skipped: list[Skipped] = []
     try:
         changes = item_history(root, item, skipped)
     except git.GitError:
-        _err().print(
+        raise CamketError(
             _(
-                "lỗi: thư mục dữ liệu {root} không nằm trong một kho git, nên chưa có lịch "
+                "thư mục dữ liệu {root} không nằm trong một kho git, nên chưa có lịch "
                 'sử; hãy chạy: git init && git add . && git commit -m "Dữ liệu ban đầu"'
-            ).format(root=root),
-            markup=False,
-        )
-        raise typer.Exit(1) from None
+            ).format(root=root)
+        ) from None
     for s in skipped:
-        _err().print(
+        output.err().print(
             _(
                 "bỏ qua {path} ở commit {sha} ({date}): tệp lớn {size:.1f} MB, vượt giới hạn "
                 "{limit} MB nên không đọc; lịch sử của nội dung ở phiên bản này có thể thiếu"
@@ -149,11 +155,9 @@ def history(
         print(json_text([c.to_json() for c in changes]))
         return
     if not changes:
-        _err().print(
-            _("Không thấy '{item}' trong lịch sử git của thư mục dữ liệu.").format(item=item),
-            markup=False,
+        raise CamketError(
+            _("không thấy '{item}' trong lịch sử git của thư mục dữ liệu").format(item=item)
         )
-        raise typer.Exit(1)
     names = {
         "text": _("nội dung"),
         "due": _("thời hạn"),
@@ -172,55 +176,56 @@ def history(
             Text(names.get(c.field, c.field)),
             Text(f"{c.old or '—'} → {c.new}"),
         )
-    _out(always=True).print(table)
+    output.out(always=True).print(table)
 
 
-@app.command(
-    help=_(
+@command(
+    help=N_(
         "Niêm phong nội dung đã ký của một năm, để mọi thay đổi sau đó phải có phê duyệt.\n\nVí "
         "dụ: camket seal 2019; camket seal 2019 --check"
     )
 )
 def seal(
-    year: Annotated[int, typer.Argument(help=_("Năm cần niêm phong, ví dụ 2019."))],
+    year: YearArgument,
     data: DataOption = None,
     check: Annotated[
-        bool, typer.Option("--check", help=_("Chỉ xem tình trạng niêm phong, không ghi gì."))
+        bool, typer.Option("--check", help=N_("Chỉ xem tình trạng niêm phong, không ghi gì."))
     ] = False,
     date: Annotated[
         str | None,
-        typer.Option("--date", help=_("Ngày niêm phong (mặc định: hôm nay)."), show_default=False),
+        typer.Option(
+            "--date",
+            metavar=N_("NGÀY"),
+            help=N_("Ngày niêm phong (mặc định: hôm nay)."),
+            show_default=False,
+        ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help=_("Niêm phong lại năm đã niêm phong."))
+        bool, typer.Option("--force", help=N_("Niêm phong lại năm đã niêm phong."))
     ] = False,
 ) -> None:
     """Commit and tag what was signed, or show the seal's state."""
-    root = _root(data)
-    _require_year(root, year)
+    root = options.root(data)
+    options.require_year(root, year)
     if check:
         _seal_check(root, year)
         return
     from camket.progress import sealing
 
-    when = _date(date) or clock.today()
+    when = options.date(date) or clock.today()
     if when > clock.today():
-        _err().print(
-            _("lỗi: ngày niêm phong {date} sau ngày hôm nay").format(date=when.isoformat()),
-            markup=False,
+        raise CamketError(
+            _("ngày niêm phong {date} sau ngày hôm nay").format(date=when.isoformat())
         )
-        raise typer.Exit(1)
     try:
         done = sealing.make(root, year, when, force=force)
-    except sealing.Refused as e:
+    except sealing.Refused as e:  # the year's problems first, then why nothing was sealed
         from camket.cli import present
 
         for line in present.problems_text(e.problems):
-            _err().print(line, markup=False)
-        for message in e.messages:
-            _err().print(_("lỗi: {m}").format(m=message), markup=False)
-        raise typer.Exit(1) from None
-    _out().print(
+            output.err().print(line, markup=False)
+        raise
+    output.out().print(
         _(
             "Đã niêm phong {n} nội dung cam kết năm {year}: commit {sha}, thẻ git {tag} (bản ghi "
             "cho người đọc: {path}). Đưa lên máy chủ: git push origin HEAD {tag}"
@@ -237,9 +242,9 @@ def _seal_check(root: Path, year: int) -> None:
     project, problems = pipeline.load_and_check(root, years=[year])
     for p in problems:
         if p.code != "E121":  # the changes are the point: they are listed below
-            _err().print(p.format(), markup=False)
+            output.err().print(p.format(), markup=False)
     data_year = project.years[year]
-    out = _out(always=True)
+    out = output.out(always=True)
     found = data_year.seal
     if found is None:
         out.print(

@@ -8,42 +8,41 @@ from typing import Annotated
 import typer
 
 from camket import clock
-from camket.cli.app import (
-    _err,
-    _out,
-    _root,
-    app,
-)
-from camket.i18n import _
+from camket.cli import options, output
+from camket.cli.app import command
+from camket.errors import CamketError
+from camket.i18n import N_, _
 
 
-@app.command(
+@command(
     "fix-encoding",
-    help=_(
+    help=N_(
         "Chuyển văn bản ở bảng mã cũ (TCVN3, VNI) sang Unicode và chuẩn hóa dấu (NFC).\n\nVí dụ: "
         "camket fix-encoding 2019/commitments/dong-ha.yaml"
     ),
 )
 def fix_encoding(
-    files: Annotated[list[Path], typer.Argument(help=_("Các tệp YAML cần sửa."))],
+    files: Annotated[
+        list[Path], typer.Argument(metavar=N_("TỆP"), help=N_("Các tệp YAML cần sửa."))
+    ],
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help=_("Chỉ cho biết sẽ sửa gì, không ghi."))
+        bool, typer.Option("--dry-run", help=N_("Chỉ cho biết sẽ sửa gì, không ghi."))
     ] = False,
 ) -> None:
     """Convert legacy TCVN3/VNI text to Unicode and normalise to NFC."""
     from camket.reading.fix_encoding import NotFixable, fix
     from camket.reading.legacy import NAMES
 
-    out, failed = _out(), False
+    console, failed = output.out(), False
     for path in files:
         if not path.is_file():
-            _err().print(_("lỗi: không có tệp '{path}'").format(path=path), markup=False)
+            output.err().print(_("lỗi: không có tệp '{path}'").format(path=path), markup=False)
             failed = True
             continue
         try:
             result = fix(path, write=not dry_run)
         except NotFixable:
-            _err().print(
+            output.err().print(
                 _(
                     "lỗi: {path} không phải UTF-8 và cũng không nhận ra bảng mã TCVN3 "
                     "hay VNI; hãy mở bằng Word và lưu lại theo UTF-8"
@@ -53,7 +52,7 @@ def fix_encoding(
             failed = True
             continue
         except OSError as e:
-            _err().print(
+            output.err().print(
                 _("lỗi: không ghi được '{path}': {e}").format(path=path, e=e.strerror or e),
                 markup=False,
             )
@@ -72,12 +71,12 @@ def fix_encoding(
             if done
             else _("{path}: không cần sửa").format(path=path)
         )
-        out.print(line, markup=False)
+        console.print(line, markup=False)
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command(
-    help=_(
+@command(
+    help=N_(
         "Tạo thư mục dữ liệu mới (kiểm tra hợp lệ ngay), hoặc một năm mới từ năm trước.\n\nVí dụ: "
         "camket init du-lieu; camket init du-lieu --from du-lieu --year 2021"
     )
@@ -85,13 +84,16 @@ def fix_encoding(
 def init(
     target: Annotated[
         Path,
-        typer.Argument(metavar="THƯ_MỤC", help=_("Thư mục dữ liệu mới (hoặc đã có, với --from).")),
+        typer.Argument(
+            metavar=N_("THƯ_MỤC"), help=N_("Thư mục dữ liệu mới (hoặc đã có, với --from).")
+        ),
     ],
     source: Annotated[
         Path | None,
         typer.Option(
             "--from",
-            help=_(
+            metavar=N_("THƯ_MỤC"),
+            help=N_(
                 "Thư mục dữ liệu có năm trước, để chuyển tiếp đơn vị và nội dung chưa hoàn thành."
             ),
             show_default=False,
@@ -100,7 +102,10 @@ def init(
     year: Annotated[
         int | None,
         typer.Option(
-            "--year", help=_("Năm của dữ liệu mới (mặc định: năm nay)."), show_default=False
+            "--year",
+            metavar=N_("NĂM"),
+            help=N_("Năm của dữ liệu mới (mặc định: năm nay)."),
+            show_default=False,
         ),
     ] = None,
 ) -> None:
@@ -113,42 +118,37 @@ def init(
     try:
         scaffold.check_year(target_year)
         if source is not None:
-            project, problems = pipeline.load_and_check(_root(source))
+            project, problems = pipeline.load_and_check(options.root(source))
             errors = [p for p in problems if p.is_error]
             if errors:
                 for p in errors:
-                    _err().print(p.format(), markup=False)
+                    output.err().print(p.format(), markup=False)
                 raise scaffold.InitError(_("dữ liệu nguồn có lỗi; hãy sửa trước"))
             made = scaffold.new_year(target, project, target_year, today)
         else:
             made = scaffold.new_folder(target, target_year, today)
-    except scaffold.InitError as e:
-        _err().print(_("lỗi: {e}").format(e=e), markup=False)
-        raise typer.Exit(1) from None
     except OSError as e:
         from camket.atomic import reason
 
-        _err().print(
-            _("lỗi: không ghi được vào '{target}': {why}; hãy chọn thư mục khác").format(
+        raise CamketError(
+            _("không ghi được vào '{target}': {why}; hãy chọn thư mục khác").format(
                 target=target, why=reason(e)
-            ),
-            markup=False,
-        )
-        raise typer.Exit(1) from None
-    out = _out()
-    out.print(
+            )
+        ) from None
+    console = output.out()
+    console.print(
         _("Đã tạo {n} tệp trong {root}").format(n=len(made.files), root=made.root), markup=False
     )
     if made.commit:
-        out.print(
+        console.print(
             _("Đã khởi tạo kho git, commit đầu tiên {sha}").format(sha=made.commit[:10]),
             markup=False,
         )
 
 
-@app.command(
+@command(
     "schema",
-    help=_(
+    help=N_(
         "In lược đồ JSON Schema của một loại tệp, để trình soạn thảo gợi ý khóa và trạng "
         "thái.\n\nVí dụ: camket schema commitments; camket schema --out schemas/"
     ),
@@ -157,12 +157,19 @@ def schema_command(
     kind: Annotated[
         str | None,
         typer.Argument(
-            help=_("Loại tệp: camket, units, year, commitments, seal."), show_default=False
+            metavar=N_("LOẠI"),
+            help=N_("Loại tệp: camket, units, year, commitments, seal."),
+            show_default=False,
         ),
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help=_("Ghi mọi lược đồ vào thư mục này."), show_default=False),
+        typer.Option(
+            "--out",
+            metavar=N_("THƯ_MỤC"),
+            help=N_("Ghi mọi lược đồ vào thư mục này."),
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """JSON Schema of a file kind, generated from the models."""
@@ -173,14 +180,12 @@ def schema_command(
         out.mkdir(parents=True, exist_ok=True)
         for name in schemas.KINDS:
             atomic.write_text(out / f"{name}.schema.json", schemas.text(name))
-        _out().print(
+        output.out().print(
             _("Đã ghi {n} lược đồ vào {out}").format(n=len(schemas.KINDS), out=out), markup=False
         )
         return
     if kind not in schemas.KINDS:
-        _err().print(
-            _("lỗi: hãy chọn một loại tệp: {kinds}").format(kinds=", ".join(schemas.KINDS)),
-            markup=False,
+        raise CamketError(
+            _("hãy chọn một loại tệp: {kinds}").format(kinds=", ".join(schemas.KINDS))
         )
-        raise typer.Exit(1)
     print(schemas.text(kind), end="")

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from camket import atomic, checks, git, pipeline
+from camket.errors import CamketError
 from camket.i18n import _
 from camket.problems import Span
 from camket.progress import committing, editing, locking
@@ -28,15 +29,15 @@ from camket.reading.files import read_text
 from camket.reading.models import Commitments, Item, Progress
 from camket.reading.project import Project
 
-# The rules that concern one item's progress; the others look across files.
 
-
-class Refused(Exception):
+class Refused(CamketError):
     """The entry was not recorded; `messages` say why, in the clerk's words."""
 
     def __init__(self, messages: list[str]) -> None:
-        super().__init__("; ".join(messages))
-        self.messages = messages
+        super().__init__(*messages)
+
+    def prefix(self) -> str:
+        return _("từ chối")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from camket import atomic, git
+from camket.errors import CamketError
 from camket.i18n import _
 from camket.reading import schema
 from camket.reading.models import Status
@@ -169,7 +170,7 @@ def _vscode() -> str:
     return json.dumps({"yaml.schemas": mapping}, ensure_ascii=False, indent=2) + "\n"
 
 
-class InitError(Exception):
+class InitError(CamketError):
     """The folder cannot be made; the message says why."""
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from camket import atomic, git, pipeline
+from camket.errors import CamketError
 from camket.git import writing
 from camket.i18n import _
 from camket.problems import Problem
@@ -27,12 +28,11 @@ from camket.reading import folder, seal
 _RESOLVED_BY_FORCE = ("E121", "E123")
 
 
-class Refused(Exception):
+class Refused(CamketError):
     """Nothing was sealed; `messages` say why (and `problems` are the year's errors)."""
 
     def __init__(self, messages: list[str], problems: list[Problem] | None = None) -> None:
-        super().__init__("; ".join(messages))
-        self.messages = messages
+        super().__init__(*messages)
         self.problems = problems or []
 
 

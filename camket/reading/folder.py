@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from camket.errors import CamketError
 from camket.i18n import _
 
 SETTINGS = "camket.yaml"
@@ -22,7 +23,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 _YEAR_DIR = re.compile(r"^\d{4}$")
 
 
-class DataFolderNotFound(Exception):
+class DataFolderNotFound(CamketError):
     """No data folder where the clerk pointed, or none found upward; the message says what to do."""
 
 

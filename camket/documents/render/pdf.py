@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from camket.errors import CamketError
 from camket.i18n import _
 
 HOW_TO_INSTALL = _(
@@ -20,7 +21,7 @@ HOW_TO_INSTALL = _(
 )
 
 
-class PdfError(Exception):
+class PdfError(CamketError):
     """No LibreOffice, or it failed; the message says what to do."""
 
 

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from camket.errors import CamketError
 from camket.i18n import _
 from camket.reading.folder import inside
 
@@ -28,7 +29,7 @@ MAX_ENTRIES = 1000  # a .docx from Word holds a few dozen
 REQUIRED = ("[Content_Types].xml", "word/document.xml")
 
 
-class TemplateError(Exception):
+class TemplateError(CamketError):
     """A template that cannot be used; the message names the template and the place."""
 
 

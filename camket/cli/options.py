@@ -1,0 +1,198 @@
+"""The options several commands share, and the small steps they all take (find the folder, load
+a year, choose where to write): written once, so every command says the same thing the same way.
+
+Help texts are marked with `N_` and translated when drawn (camket.cli.wording). A step that
+cannot go on raises `CamketError`; the app prints it and chooses the exit code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from camket.cli.output import err, out
+from camket.errors import CamketError
+from camket.i18n import N_, _
+from camket.reading import folder
+
+if TYPE_CHECKING:
+    from camket.reading.project import Project
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        metavar=N_("THƯ_MỤC"),
+        help=N_("Thư mục dữ liệu (mặc định: $CAMKET_DATA, hoặc thư mục có camket.yaml gần nhất)."),
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help=N_("In kết quả dạng JSON."))]
+YearArgument = Annotated[int, typer.Argument(metavar=N_("NĂM"), help=N_("Năm, ví dụ 2019."))]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar=N_("NGÀY"),
+        help=N_("Tính số liệu đến ngày này (YYYY-MM-DD); mặc định: hôm nay hoặc 31/12 của năm."),
+        show_default=False,
+    ),
+]
+QuarterOption = Annotated[
+    int | None,
+    typer.Option(
+        "--quarter",
+        metavar=N_("QUÝ"),
+        min=1,
+        max=4,
+        help=N_("Tính số liệu đến hết quý này (1–4)."),
+        show_default=False,
+    ),
+]
+PdfOption = Annotated[bool, typer.Option("--pdf", help=N_("Xuất thêm tệp PDF (cần LibreOffice)."))]
+OutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        metavar=N_("NƠI_GHI"),
+        help=N_("Nơi ghi văn bản (tệp hoặc thư mục)."),
+        show_default=False,
+    ),
+]
+TemplateOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--template",
+        metavar=N_("TỆP"),
+        help=N_("Mẫu văn bản .docx dùng thay mẫu mặc định."),
+        show_default=False,
+    ),
+]
+
+
+def date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    from camket.vn import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise CamketError(
+            _("'{text}' không phải ngày hợp lệ; viết dạng 2019-06-30 hoặc 30/06/2019").format(
+                text=text
+            )
+        ) from None
+
+
+def as_of(year: int, when: str | None, quarter: int | None) -> dt.date | None:
+    if when is not None and quarter is not None:
+        raise CamketError(_("chỉ dùng một trong --as-of và --quarter"))
+    if quarter is not None:
+        from camket.counting.periods import quarter_end
+
+        return quarter_end(year, quarter)
+    return date(when)
+
+
+def root(data: Path | None) -> Path:
+    return folder.find(data)  # DataFolderNotFound is a CamketError
+
+
+def require_year(path: Path, year: int) -> None:
+    if year not in dict(folder.year_folders(path)):
+        raise CamketError(
+            _("thư mục dữ liệu chưa có năm {year} (không có thư mục {path})").format(
+                year=year, path=path / str(year)
+            )
+        )
+
+
+def load_year(path: Path, year: int, force: bool = False) -> Project:
+    """Load one year and its shared files; invalid data stops here unless `force`."""
+    from camket import pipeline
+    from camket.cli import present
+    from camket.problems import has_errors
+
+    require_year(path, year)
+    project, problems = pipeline.load_and_check(path, years=[year])
+    console = err()
+    for line in present.problems_text(problems):
+        console.print(line, markup=False)
+    if has_errors(problems):
+        unusable = project.settings is None or project.years[year].config is None
+        if not force or unusable:
+            console.print(
+                _(
+                    "Dữ liệu có lỗi; hãy sửa các lỗi trên rồi chạy lại "
+                    "(camket validate để kiểm tra)."
+                ),
+                markup=False,
+            )
+            raise typer.Exit(1)
+        console.print(
+            _("Dữ liệu có lỗi: văn bản được in dưới dạng DỰ THẢO (--force)."), markup=False
+        )
+    return project
+
+
+def pdf(paths: list[Path]) -> None:
+    from camket.documents.render.pdf import convert
+
+    for path in paths:
+        made = convert(path)  # PdfError is a CamketError
+        out().print(_("Đã ghi PDF: {path}").format(path=made), markup=False)
+
+
+def template(kind: str, explicit: Path | None, project: Project) -> Path:
+    from camket.documents.render.template import find
+
+    configured = None
+    if project.settings and project.settings.templates:
+        configured = getattr(project.settings.templates, kind)
+    return find(kind, explicit, configured, project.root)
+
+
+def output(target: Path | None, name: str) -> Path:
+    """--out as given: a file when it has a suffix (bao-cao.docx), else a folder (made if need
+    be) that receives the default name; without --out, the default name here."""
+    if target is None:
+        return Path(name)
+    if target.is_dir() or (not target.exists() and not target.suffix):
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise CamketError(
+                _("không tạo được thư mục '{path}': {e}").format(path=target, e=e.strerror or e)
+            ) from None
+        return target / name
+    return target
+
+
+def write(path: Path, data: bytes) -> None:
+    from camket import atomic
+
+    if path.is_dir():
+        raise CamketError(
+            _("'{path}' là một thư mục; hãy cho tên tệp (ví dụ {name})").format(
+                path=path, name=f"{path.name}{_suffix(data)}"
+            )
+        )
+    try:
+        atomic.write_bytes(path, data)
+    except OSError as e:
+        raise CamketError(
+            _("không ghi được '{path}': {e}").format(path=path, e=e.strerror or e)
+        ) from None
+
+
+def _suffix(data: bytes) -> str:
+    """What kind of file the bytes are, for the message that asks for a file name."""
+    if data.startswith(b"PK"):
+        return ".xlsx" if b"xl/" in data[:2000] else ".docx"
+    if data.startswith(b"\x89PNG"):
+        return ".png"
+    return ".json" if data.lstrip().startswith((b"{", b"[")) else ".csv"
