@@ -181,6 +181,7 @@ def _bad_argument(argv: list[str]) -> str | None:
 
 def main() -> None:
     """Entry point: a clerk never sees a traceback (set CAMKET_DEBUG=1 to get one)."""
+    i18n.set_language(None)  # $CAMKET_LANG, else Vietnamese; --lang may change it
     argv = sys.argv[1:]
     refused = _bad_argument(argv)
     if refused is not None:
