@@ -4,7 +4,7 @@
 registers their commands, in the order `camket --help` lists them.
 """
 
-from camket.cli import checking, documents, progress, setup  # noqa: F401  (registration)
+from camket.cli import checking, documents, forms, progress, setup  # noqa: F401  (registration)
 from camket.cli.app import app, main
 
 __all__ = ["app", "main"]

@@ -132,8 +132,7 @@ def edit(project: Project, checked: list[Checked]) -> committing.Edit:
     bom = data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
     try:
-        for c in checked:
-            text = editing.insert_progress(text, c.found.item.id, c.entry)
+        text = editing.insert_entries(text, [(c.found.item.id, c.entry) for c in checked])
     except editing.EditError as e:
         raise Refused([str(e)]) from None
     _verify(checked, text)
@@ -184,8 +183,9 @@ def _rebase(checked: list[Checked], signed: dict[str, seal.Signed]) -> committin
             for c in checked:
                 if c.found.item.id in signed:
                     text = editing.splice_item(text, new.decode("utf-8-sig"), c.found.item.id)
-                else:
-                    text = editing.insert_progress(text, c.found.item.id, c.entry)
+            plain = [(c.found.item.id, c.entry) for c in checked if c.found.item.id not in signed]
+            if plain:
+                text = editing.insert_entries(text, plain)
         except (editing.EditError, yaml.YAMLError) as e:
             raise ValueError(str(e)) from None
         _check_version(checked, text, signed)
