@@ -279,7 +279,7 @@ def _table(outcomes: list[Outcome], dry_run: bool) -> Table:
 
     table = Table(title=_("Kết quả nhập phiếu"), title_justify="left")
     added = _("Mục sẽ thêm") if dry_run else _("Mục đã thêm")
-    for column in (_("Đơn vị"), _("Tệp"), _("Dòng đã điền"), added, _("Từ chối"), _("Xung đột")):
+    for column in (_("Đơn vị"), _("Dòng đã điền"), added, _("Từ chối"), _("Xung đột")):
         table.add_column(column)
     table.add_column(_("Kết quả"))
     for o in outcomes:
@@ -295,8 +295,7 @@ def _table(outcomes: list[Outcome], dry_run: bool) -> Table:
             result = _("không có dòng nào")
         refused = len(o.refused_rows) if o.form else "—"
         table.add_row(
-            Text(o.unit or "?"),
-            Text(o.path.name),
+            Text(o.unit or o.path.name),
             Text(str(o.filled)),
             Text(str(0 if o.refused else len(o.checked))),
             Text(str(refused)),

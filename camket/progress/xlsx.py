@@ -31,14 +31,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from camket.i18n import _
+
 MAX_PART = 32 * 1024 * 1024
 _CELL = re.compile(r"([A-Z]{1,3})(\d+)$")
 _DOCTYPE = b"<!DOCTYPE"
 
 
 class BadBook(Exception):
-    """Not a workbook this reader reads; the message says which part is wrong (for people
-    helping the clerk, the clerk's message is the caller's)."""
+    """Not a workbook this reader reads; the message says which part is wrong (for whoever
+    helps the clerk: what to do is the caller's message)."""
 
 
 def _local(tag: str) -> str:
@@ -59,7 +61,7 @@ class Book:
         try:
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError) as e:
-            raise BadBook(f"zip: {e}") from None
+            raise BadBook(_("tệp nén hỏng: {e}").format(e=e)) from None
         try:
             self._open()
         except BaseException:
@@ -79,22 +81,22 @@ class Book:
         try:
             info = self._zip.getinfo(name)
         except KeyError:
-            raise BadBook(f"missing part {name}") from None
+            raise BadBook(_("thiếu phần {name}").format(name=name)) from None
         if info.file_size > MAX_PART:
-            raise BadBook(f"part {name} too large")
+            raise BadBook(_("phần {name} quá lớn").format(name=name))
         try:
             data = self._zip.read(info)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
-            raise BadBook(f"part {name}: {e}") from None
+            raise BadBook(_("phần {name} hỏng: {e}").format(name=name, e=e)) from None
         if _DOCTYPE in data:
-            raise BadBook(f"part {name} declares a document type")
+            raise BadBook(_("phần {name} có khai báo DOCTYPE, không đọc").format(name=name))
         return data
 
     def _xml(self, name: str) -> ET.Element:
         try:
             return ET.fromstring(self._part(name))
         except ET.ParseError as e:
-            raise BadBook(f"part {name}: {e}") from None
+            raise BadBook(_("phần {name} hỏng: {e}").format(name=name, e=e)) from None
 
     def _rels(self, part: str) -> dict[str, tuple[str, str]]:
         """A part's relationships: id -> (type, target part name)."""
@@ -158,7 +160,7 @@ class Book:
                 el.clear()
                 yield number, values
         except ET.ParseError as e:
-            raise BadBook(f"sheet {sheet}: {e}") from None
+            raise BadBook(_("trang tính {sheet} hỏng: {e}").format(sheet=sheet, e=e)) from None
 
     def _value(self, c: ET.Element) -> Any:
         kind = c.get("t", "n")
