@@ -106,14 +106,14 @@ def forms_command(
             )
             bar.advance(task)
     _out().print(
-        _(
-            "Đã ghi {n} phiếu tiến độ {period} vào thư mục: {path}. Khi các đơn vị gửi lại: "
-            "camket import {pattern}"
-        ).format(
-            n=len(chosen),
-            period=period.words,
-            path=target,
-            pattern=target / f"tien-do-{year}-{period.slug}-*.xlsx",
+        _("Đã ghi {n} phiếu tiến độ {period} vào thư mục: {path}").format(
+            n=len(chosen), period=period.words, path=target
+        ),
+        markup=False,
+    )
+    _out().print(
+        _("Khi các đơn vị gửi lại phiếu: camket import {pattern}").format(
+            pattern=target / f"tien-do-{year}-{period.slug}-*.xlsx"
         ),
         markup=False,
     )
