@@ -106,6 +106,8 @@ def run(
             out.problems.append(Issue(str(path), "", str(e)))
             advance()
         outcomes.append(out)
+    if not read:
+        return outcomes
     years = sorted({f.year for _o, f in read} & set(dict(folder.year_folders(root))))
     loaded = _Loaded(root, years)
     for out, form in read:
@@ -185,7 +187,6 @@ def _one(root: Path, loaded: _Loaded, out: Outcome, form: returned.Form, **how: 
         change = entries.edit(loaded.project, out.checked)
         text = message(form, loaded.project, out.checked) if how["commit"] else None
         out.commit = entries.write(root, change, text)
-        out.written = True
 
 
 def _judge(loaded: _Loaded, out: Outcome, form: returned.Form, path: Path, force: bool) -> None:

@@ -31,6 +31,7 @@ from camket.reading.models import CAUSE_ALIASES, STATUS_WORDS, Cause, Progress, 
 from camket.reading.project import Project
 
 STATUS, DATE, CAUSE = 5, 6, 9  # columns of the form
+CAUSE_CODES = frozenset(c.value for c in Cause)
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,6 @@ class Issue:
     where: str
     item: str
     message: str
-
-    def format(self) -> str:
-        return (
-            f"{self.where}: {self.item}: {self.message}"
-            if self.item
-            else (f"{self.where}: {self.message}")
-        )
 
 
 @dataclass
@@ -62,7 +56,6 @@ class Outcome:
     conflicts: list[Issue] = field(default_factory=list)
     notes: list[Issue] = field(default_factory=list)  # reported, refusing nothing
     refused_rows: set[int] = field(default_factory=set)
-    written: bool = False
     commit: str | None = None
 
     @property
@@ -75,7 +68,8 @@ class Outcome:
 
 
 def _date(value: Any) -> dt.date | None:
-    """A date cell as any program saves it: a date, a serial number, or a typed text."""
+    """A date cell as read: a date (the reader turns a date cell's number of days into one), or
+    a text typed in it (30/9/2020, 2020-09-30)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -98,10 +92,11 @@ def _cause(value: Any) -> str | None:
     folded = written.casefold()
     if folded in CAUSE_ALIASES:
         return str(CAUSE_ALIASES[folded])
-    return str(Cause(folded)) if folded in Cause._value2member_map_ else written
+    return folded if folded in CAUSE_CODES else written
 
 
 def index_of(project: Project) -> dict[str, Found]:
+    """Every loaded item by its id (ids are unique in the data folder: rule E108)."""
     return {
         item.id: Found(year, unit, data.files[unit], item)
         for year, data in project.years.items()
@@ -222,7 +217,7 @@ def _row(
     }
     progress, messages = check_entry(project, found, entry)
     if progress is None:
-        bad_cause = cause is not None and cause not in Cause._value2member_map_
+        bad_cause = cause is not None and cause not in CAUSE_CODES
         where = form.cell(CAUSE if bad_cause and status else STATUS, row.number)
         return [Issue(where, row.item, m) for m in messages]
     made = form.made[row.item]

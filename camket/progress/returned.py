@@ -82,6 +82,8 @@ def text(value: Any) -> str:
 
 
 def _zip_bounded(path: Path) -> None:
+    if not path.is_file():
+        raise Unreadable(_("không có tệp này; hãy kiểm tra tên và thư mục của tệp"))
     try:
         size = path.stat().st_size
     except OSError as e:

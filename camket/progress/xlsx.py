@@ -15,8 +15,8 @@ row it was asked for. It is also a small surface for an untrusted file:
 - cells are values: text, a number, a boolean, a date written as a date (`t="d"`), or an error
   shown as its text (#N/A).
 
-Files written by Excel, LibreOffice, WPS, XlsxWriter and openpyxl are read alike (the tests
-read forms saved by each program available); Strict Open XML is read by local names.
+The tests read forms written by XlsxWriter, saved by openpyxl and re-saved by LibreOffice; Excel
+and WPS write the same parts. Strict Open XML (another namespace) is read by local names.
 """
 
 from __future__ import annotations
