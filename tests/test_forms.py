@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import shutil
 import subprocess
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -595,3 +596,25 @@ def test_a_form_resaved_by_libreoffice(tmp_path: Path):
     assert r.exit_code == 0, r.stderr
     assert "thêm 3 mục tiến độ" in r.stdout
     assert snapshot(through) == snapshot(direct)
+
+
+def test_a_folder_of_forms_skips_lock_files_and_a_missing_file_is_named(tmp_path: Path):
+    folder = copy_data(tmp_path / "data")
+    out = tmp_path / "forms"
+    make_forms(folder, out, "dong-ha")
+    (out / "~$tien-do-2020-q3-dong-ha.xlsx").write_bytes(b"\0" * 165)  # Excel's, while open
+    (out / ".~lock.tien-do-2020-q3-dong-ha.xlsx#").write_text("x", encoding="utf-8")
+    r = import_(folder, out)
+    assert r.exit_code == 0, r.stderr
+    assert "Đã nhập 1/1 phiếu, thêm 0 mục tiến độ" in r.stdout and "status" not in r.stdout
+    r = import_(folder, tmp_path / "khong-co.xlsx")
+    assert r.exit_code == 1 and "khong-co.xlsx: lỗi: không có tệp này" in r.stderr
+    english = subprocess.run(
+        [sys.executable, "-m", "camket", "--lang", "en", "import", "khong-co.xlsx"],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        check=False,
+    )
+    assert english.returncode == 1 and "error: no such file" in english.stderr
+    assert "Imported 0/1 forms" in english.stdout

@@ -225,11 +225,17 @@ def _report(outcomes: list[Outcome], dry_run: bool) -> None:
     out.print(_table(outcomes, dry_run))
     for o in outcomes:
         if o.refused:
+            first = (o.problems + o.conflicts)[0]
             out.print(
                 _(
-                    "Từ chối phiếu {file}: {p} lỗi, {c} xung đột; không ghi gì từ phiếu này. Sửa "
-                    "theo các dòng trên rồi nhập lại."
-                ).format(file=o.path, p=len(o.problems), c=len(o.conflicts)),
+                    "Từ chối phiếu {file}: {p} lỗi, {c} xung đột, đầu tiên: {first}; không ghi gì "
+                    "từ phiếu này. Sửa theo các dòng trên rồi nhập lại."
+                ).format(
+                    file=o.path,
+                    p=len(o.problems),
+                    c=len(o.conflicts),
+                    first=_parts(first)["what"],
+                ),
                 markup=False,
             )
         elif o.already and not o.checked:
@@ -255,7 +261,7 @@ def _report(outcomes: list[Outcome], dry_run: bool) -> None:
         markup=False,
     )
     periods = {(o.form.year, o.form.period.quarter) for o in done if o.form}
-    if len(periods) == 1 and not dry_run:
+    if len(periods) == 1 and added and not dry_run:
         year, quarter = next(iter(periods))
         command = f"camket status {year}" + (f" --quarter {quarter}" if quarter else "")
         out.print(_("Xem số liệu mới: {command}").format(command=command), markup=False)
