@@ -618,3 +618,25 @@ def test_a_folder_of_forms_skips_lock_files_and_a_missing_file_is_named(tmp_path
     )
     assert english.returncode == 1 and "error: no such file" in english.stderr
     assert "Imported 0/1 forms" in english.stdout
+
+
+def test_a_forms_entries_are_inserted_as_one_by_one():
+    """A form's entries go into its unit's file with the file parsed once: the same text as
+    record's insertions one after the other, for every file and every item of the data."""
+    from camket.progress import editing
+
+    entry = {"date": Q3, "status": "in_progress", "note": 'Báo cáo: quý III, "đạt"'}
+    seen = 0
+    for path in sorted((EMBEDDED_DATA / "2020/commitments").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        ids = [
+            line.split("id:", 1)[1].split(",")[0].strip()
+            for line in text.splitlines()
+            if line.strip().startswith(("- id:", "- {id:"))
+        ]
+        one_by_one = text
+        for item in ids:
+            one_by_one = editing.insert_progress(one_by_one, item, entry)
+        assert editing.insert_entries(text, [(i, entry) for i in ids]) == one_by_one, path.name
+        seen += len(ids)
+    assert seen == 329  # every item of 2020, flow and block styles alike
