@@ -131,3 +131,23 @@ def test_the_excel_export_of_a_generated_folder_opens_clean(tmp_path: Path, gene
     r = run("export", "2024", "--data", generated, "--out", out)
     assert r.exit_code == 0, r.stderr
     assert audit(out) == []
+
+
+def test_the_progress_forms_open_clean(tmp_path: Path):
+    r = run(
+        "forms",
+        "2020",
+        "dong-ha",
+        "so-y-te",
+        "--quarter",
+        "3",
+        "--data",
+        EMBEDDED_DATA,
+        "--out",
+        tmp_path,
+    )
+    assert r.exit_code == 0, r.stderr
+    made = sorted(tmp_path.glob("*.xlsx"))
+    assert len(made) == 2
+    for path in made:
+        assert audit(path) == [], path.name

@@ -40,6 +40,12 @@ class Book:
         self.book.set_properties({"title": title, "author": author, "created": stamp})
         self._formats: dict[tuple[tuple[str, Any], ...], Any] = {}
 
+    def custom_properties(self, values: dict[str, str]) -> None:
+        """Custom document properties (File > Properties > Custom in Excel), as texts: what a
+        file says about where it comes from, readable without opening a sheet."""
+        for name, value in values.items():
+            self.book.set_custom_property(name, value, "text")
+
     def format(self, **properties: Any) -> Any:
         """One shared format per set of properties (XlsxWriter wants them made once)."""
         key = tuple(sorted(properties.items()))

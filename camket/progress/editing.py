@@ -140,8 +140,32 @@ def _before_closing(t: _Text, node: yaml.Node, closing: str) -> tuple[int, str]:
 
 def insert_progress(text: str, item_id: str, entry: dict[str, Any]) -> str:
     """The file's text with `entry` appended to the item's progress; nothing else changes."""
+    return insert_entries(text, [(item_id, entry)])
+
+
+def insert_entries(text: str, entries: list[tuple[str, dict[str, Any]]]) -> str:
+    """The file's text with each entry appended to its item's progress (one entry per item),
+    the file parsed once: the same text as inserting them one by one, since each insertion
+    depends only on its own item's lines."""
     t = _Text.of(text)
     root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    places = sorted(
+        (_insertion(t, root, item_id, entry) for item_id, entry in entries), reverse=True
+    )
+    if len({at for at, _new in places}) < len(places):  # two at one place: one by one
+        for item_id, entry in entries:
+            text = insert_entries(text, [(item_id, entry)])
+        return text
+    for at, new in places:
+        text = text[:at] + new + text[at:]
+    return text
+
+
+def _insertion(
+    t: _Text, root: yaml.Node | None, item_id: str, entry: dict[str, Any]
+) -> tuple[int, str]:
+    """Where the entry goes in the text, and the text inserted there."""
+    text = t.text
     item = find_item(root, item_id)
     if item is None:
         raise EditError(f"không tìm thấy nội dung '{item_id}' trong tệp")
@@ -150,10 +174,10 @@ def insert_progress(text: str, item_id: str, entry: dict[str, Any]) -> str:
     if item.flow_style:  # - {id: …, text: …}
         if progress is None:
             at, sep = _before_closing(t, item, "}")
-            return text[:at] + f"{sep}progress: [{_flow(entry)}]" + text[at:]
+            return at, f"{sep}progress: [{_flow(entry)}]"
         if isinstance(progress, yaml.SequenceNode) and progress.flow_style:
             at, sep = _before_closing(t, progress, "]")
-            return text[:at] + sep + _flow(entry) + text[at:]
+            return at, sep + _flow(entry)
         raise EditError("mục tiến độ viết theo kiểu không hỗ trợ")
     if progress is None or (isinstance(progress, yaml.ScalarNode) and progress.value == ""):
         key_col = item.start_mark.column
@@ -164,14 +188,12 @@ def insert_progress(text: str, item_id: str, entry: dict[str, Any]) -> str:
             at = t.after_line_of(progress.start_mark)
             head = ""
         prefix = nl if at == len(text) and text and not text.endswith("\n") else ""
-        return (
-            text[:at] + prefix + head + " " * (key_col + 2) + f"- {_flow(entry)}" + nl + text[at:]
-        )
+        return at, prefix + head + " " * (key_col + 2) + f"- {_flow(entry)}" + nl
     if not isinstance(progress, yaml.SequenceNode):
         raise EditError("'progress:' không phải một danh sách")
     if progress.flow_style:
         at, sep = _before_closing(t, progress, "]")
-        return text[:at] + sep + _flow(entry) + text[at:]
+        return at, sep + _flow(entry)
     last = progress.value[-1]
     dash_col = progress.start_mark.column
     at = t.after_line_of(_leaf_end(last))
@@ -180,7 +202,7 @@ def insert_progress(text: str, item_id: str, entry: dict[str, Any]) -> str:
         new = " " * dash_col + f"- {_flow(entry)}" + nl
     else:
         new = _block(entry, dash_col, nl)
-    return text[:at] + prefix + new + text[at:]
+    return at, prefix + new
 
 
 def _item_lines(t: _Text, root: yaml.Node | None, item_id: str) -> tuple[int, int]:

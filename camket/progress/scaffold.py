@@ -114,6 +114,11 @@ văn bản (YAML), sửa được bằng Notepad hoặc VS Code; lịch sử tha
     camket record MÃ-NỘI-DUNG done --date 2024-09-30 --note "Đã hoàn thành" --commit
     camket record MÃ-NỘI-DUNG not_done --cause objective --reason "Thiếu vốn" --commit
 
+Hoặc gửi mỗi đơn vị một phiếu Excel, rồi nhập các phiếu đơn vị gửi lại:
+
+    camket forms NĂM --quarter 3 --out phieu-quy-3
+    camket import phieu-quy-3 --commit
+
 Xem tình hình đến hết quý: `camket status NĂM --quarter 3`.
 
 ## In văn bản
