@@ -489,7 +489,7 @@ def test_the_lock_lives_with_the_data(repo: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_a_read_only_data_folder(mini: Path, monkeypatch: pytest.MonkeyPatch):
-    from tests.test_seal import read_only
+    from tests.progress.test_seal import read_only
 
     files = {p: p.read_bytes() for p in mini.rglob("*") if p.is_file()}
     read_only(mini, monkeypatch)
