@@ -17,7 +17,8 @@ from camket.i18n import N_, _
 @command(
     "fix-encoding",
     help=N_(
-        "Chuyển văn bản ở bảng mã cũ (TCVN3, VNI) sang Unicode và chuẩn hóa dấu (NFC).\n\nVí dụ: "
+        "Chuyển văn bản ở bảng mã khác (UTF-16, Windows-1258, TCVN3, VNI) sang Unicode và "
+        "chuẩn hóa dấu (NFC).\n\nVí dụ: "
         "camket fix-encoding 2019/commitments/dong-ha.yaml"
     ),
 )
@@ -29,9 +30,9 @@ def fix_encoding(
         bool, typer.Option("--dry-run", help=N_("Chỉ cho biết sẽ sửa gì, không ghi."))
     ] = False,
 ) -> None:
-    """Convert legacy TCVN3/VNI text to Unicode and normalise to NFC."""
+    """Convert text in another encoding (UTF-16, Windows-1258, TCVN3, VNI) to UTF-8 NFC."""
+    from camket.reading.encodings import NAMES
     from camket.reading.fix_encoding import NotFixable, fix
-    from camket.reading.legacy import NAMES
 
     console, failed = output.out(), False
     for path in files:
@@ -44,8 +45,8 @@ def fix_encoding(
         except NotFixable:
             output.err().print(
                 _(
-                    "lỗi: {path} không phải UTF-8 và cũng không nhận ra bảng mã TCVN3 "
-                    "hay VNI; hãy mở bằng Word và lưu lại theo UTF-8"
+                    "lỗi: {path} không phải UTF-8 và cũng không nhận ra bảng mã UTF-16, "
+                    "Windows-1258, TCVN3 hay VNI; hãy mở bằng Word và lưu lại theo UTF-8"
                 ).format(path=path),
                 markup=False,
             )

@@ -22,7 +22,7 @@ import yaml
 
 from camket.i18n import _
 from camket.problems import Problem, Severity, Span
-from camket.reading import legacy
+from camket.reading import encodings
 from camket.reading.nodes import CONTROL as _CONTROL
 from camket.reading.nodes import (
     INVISIBLE,
@@ -113,44 +113,36 @@ def _place(path: Path, text: str, index: int) -> Span:
 
 
 def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
-    """UTF-8 with an optional BOM; anything else is refused at its first bad line."""
+    """UTF-8 with an optional BOM. A file in another encoding camket recognises is an error
+    that names it, but its text is returned so the rest of the file is still checked; bytes no
+    encoding reads as Vietnamese are refused at their first bad line."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None, [
-            Problem.at(
-                Span(path, 1, 1),
-                "E003",
-                _(
-                    "tệp được lưu theo bảng mã UTF-16; hãy lưu lại theo UTF-8 (trong Notepad: "
-                    "Lưu thành… → Mã hóa: UTF-8)"
-                ),
-            )
-        ]
+        return _other_encoding(path, data, Span(path, 1, 1))
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
         line_start = data.rfind(b"\n", 0, e.start) + 1
         col = len(data[line_start : e.start].decode("utf-8", "replace")) + 1
-        # An old 8-bit file (TCVN3 or VNI fonts of the 1990s): name it, and say how to convert.
-        encoding = legacy.detect(data.decode("latin-1"))
-        if encoding is not None:
-            message = _(
-                "tệp được lưu theo bảng mã cũ {name}, không phải UTF-8; chuyển sang Unicode bằng "
-                "lệnh: camket fix-encoding {file}"
-            ).format(name=legacy.NAMES[encoding], file=path.name)
-            return None, [Problem.at(Span(path, line, col), "E013", message)]
-        return None, [
-            Problem.at(
-                Span(path, line, col),
-                "E003",
-                _(
-                    "tệp không phải UTF-8 (byte 0x{byte:02X} không hợp lệ, thường do lưu theo "
-                    "Windows-1252); hãy lưu lại tệp theo bảng mã UTF-8"
-                ).format(byte=data[e.start]),
-            )
-        ]
+        return _other_encoding(path, data, Span(path, line, col), data[e.start])
+
+
+def _other_encoding(
+    path: Path, data: bytes, where: Span, byte: int | None = None
+) -> tuple[str | None, list[Problem]]:
+    guessed = encodings.guess(data)
+    if guessed is not None:
+        encoding, text = guessed
+        code = "E003" if encoding in (encodings.UTF16, encodings.CP1258) else "E013"
+        shown = Problem.at(where, code, "").shown_path()  # runnable from where the clerk is
+        return text, [Problem.at(where, code, encodings.advice(encoding, shown))]
+    message = _(
+        "tệp không phải UTF-8 (byte 0x{byte:02X} không hợp lệ) và không đọc được theo bảng mã "
+        "nào camket biết; hãy mở tệp và lưu lại theo bảng mã UTF-8"
+    ).format(byte=byte if byte is not None else data[0])
+    return None, [Problem.at(where, "E003", message)]
 
 
 _SYNTAX_HINTS = (
@@ -180,9 +172,10 @@ def _syntax_problem(path: Path, err: yaml.MarkedYAMLError, text: str) -> Problem
     else:
         hint = next((h for key, h in _SYNTAX_HINTS if key in what), None)
     message = _("lỗi cú pháp YAML")
-    if hint:
+    if hint:  # libyaml's own words are English: shown only when camket has none of its own
         message = f"{message}: {hint}"
-    message += _(" (chi tiết: {what})").format(what=what)
+    else:
+        message += _(" (chi tiết: {what})").format(what=what)
     return Problem.at(Span(path, line, col), "E001", message)
 
 
@@ -287,7 +280,8 @@ def read_file(path: Path) -> tuple[Any, list[Problem]]:
     text, problems = decode(path, data)
     if text is None:
         return None, problems
-    return read_text(path, text)
+    value, found = read_text(path, text)
+    return value, problems + found
 
 
 def _control_problems(path: Path, text: str) -> list[Problem]:

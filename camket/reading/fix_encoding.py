@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from camket import atomic
-from camket.reading import legacy
+from camket.reading import encodings, legacy
 
 
 class NotFixable(Exception):
@@ -83,12 +83,10 @@ def fix(path: Path, write: bool = True) -> Fixed:
         text = data.decode("utf-8-sig")
         text = fix_text(text, result)
     except UnicodeDecodeError:
-        whole = data.decode("latin-1")
-        encoding = legacy.detect(whole)
-        if encoding is None:
+        guessed = encodings.guess(data)
+        if guessed is None:
             raise NotFixable(path) from None
-        text = legacy.to_unicode(whole, encoding)
-        result.whole_file = encoding
+        result.whole_file, text = guessed
         bom = False
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)

@@ -156,7 +156,8 @@ def is_syllable(word: str) -> bool:
     return tones <= 1 and bool(_SYLLABLE.match(bare))
 
 
-def _score(text: str) -> float:
+def score(text: str) -> float:
+    """The share of a text's non-ASCII words that are Vietnamese syllables."""
     words = [w for w in _WORD.findall(text) if not w.isascii()]
     if not words:
         return 0.0
@@ -213,14 +214,17 @@ def fix_words(text: str, encoding: str) -> str:
     return "".join(out)
 
 
+READS_WELL = 0.6  # the share of syllables above which a text is taken for Vietnamese
+
+
 def detect(text: str) -> str | None:
     """'tcvn3' or 'vni' when `text` reads far better converted; None otherwise."""
     if not suspicious(text):
         return None
-    now = _score(text)
+    now = score(text)
     best, name = now, None
     for encoding in ("tcvn3", "vni"):
-        score = _score(to_unicode(text, encoding))
-        if score > best:
-            best, name = score, encoding
-    return name if name and best >= 0.6 and best - now >= 0.3 else None
+        converted = score(to_unicode(text, encoding))
+        if converted > best:
+            best, name = converted, encoding
+    return name if name and best >= READS_WELL and best - now >= 0.3 else None

@@ -71,7 +71,7 @@ def test_pasted_legacy_text_is_an_error_at_its_line(mini: Path, pasted: str, nam
     r = run("validate", "--data", mini, cwd=mini)
     assert r.exit_code == 1
     [line] = [ln for ln in r.stdout.splitlines() if "[E013]" in ln]
-    assert line.startswith("2019/year.yaml:2:8: error:") and name in line
+    assert line.startswith("2019/year.yaml:2:8: lỗi:") and name in line
     assert "Trách nhiệm" in line and "camket fix-encoding" in line
     r = run("fix-encoding", path)
     assert r.exit_code == 0 and name in r.stdout
@@ -114,7 +114,7 @@ def test_cp1252_that_is_not_vietnamese(mini: Path):
     path = write(mini, "2019/commitments/cam-lo.yaml", "")
     path.write_bytes(b"unit: cam-lo\nhead: Jos\xe9 \x93Pepe\x94\n")
     r = run("validate", "--data", mini, cwd=mini)
-    assert "2019/commitments/cam-lo.yaml:2:10: error: tệp không phải UTF-8" in r.stdout
+    assert "2019/commitments/cam-lo.yaml:2:10: lỗi: tệp không phải UTF-8" in r.stdout
     r = run("fix-encoding", path)
     assert r.exit_code == 1 and "không nhận ra bảng mã" in r.stderr
 

@@ -110,11 +110,20 @@ def test_not_utf8_names_the_first_bad_line(tmp_path: Path):
     assert "UTF-8" in problems[0].message
 
 
-def test_utf16_is_refused_with_advice(tmp_path: Path):
+def test_utf16_is_an_error_but_the_rest_of_the_file_is_still_read(tmp_path: Path):
+    """The file must be converted, yet what it says is checked in the same run."""
+    path = tmp_path / "d.yaml"
+    path.write_bytes("a: Tỉnh ủy\nb: [x\n".encode("utf-16"))
+    _value, problems = read_file(path)
+    assert codes(problems)[0] == "E003" and "UTF-16" in problems[0].message
+    assert len(problems) == 2 and problems[1].line == 3
+
+
+def test_utf16_file_text_is_read_as_it_says(tmp_path: Path):
     path = tmp_path / "d.yaml"
     path.write_bytes("a: Tỉnh ủy\n".encode("utf-16"))
     value, problems = read_file(path)
-    assert value is None and codes(problems) == ["E003"] and "UTF-16" in problems[0].message
+    assert value == {"a": "Tỉnh ủy"} and codes(problems) == ["E003"]
 
 
 def test_unknown_tags_are_errors_and_nothing_is_constructed():
