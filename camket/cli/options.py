@@ -81,8 +81,12 @@ def date(text: str | None) -> dt.date | None:
     try:
         return parse_date(text)
     except ValueError:
+        from camket.dates import trouble
+
+        slip = trouble(text, iso_only=False)
         raise CamketError(
-            _("'{text}' không phải ngày hợp lệ; viết dạng 2019-06-30 hoặc 30/06/2019").format(
+            slip
+            or _("'{text}' không phải ngày hợp lệ; viết dạng 2019-06-30 hoặc 30/06/2019").format(
                 text=text
             )
         ) from None

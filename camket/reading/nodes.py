@@ -19,9 +19,10 @@ from typing import Any
 
 import yaml
 
+from camket import dates
 from camket.i18n import _
 from camket.problems import Problem, Severity, Span
-from camket.reading import legacy
+from camket.reading import fields, legacy
 from camket.reading.located import LocDict, LocList, Reported, pack, unpack
 
 STR = "tag:yaml.org,2002:str"
@@ -114,6 +115,7 @@ class Builder:
         self._legacy_reported = 0
         self._depth = 0
         self._deep_reported = False
+        self._key_now: str | None = None
 
     def _span(self, node: yaml.Node) -> Span:
         return Span(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -146,7 +148,7 @@ class Builder:
         start = node.start_mark
         out = LocDict()
         out.path, out.line, out.col = self.path, start.line + 1, start.column + 1
-        out.flow, out.raw = bool(node.flow_style), None
+        out.flow, out.raw, out.cut = bool(node.flow_style), None, False
         marks: dict[str, int] = {}
         out.marks = marks
         if node.tag != MAP:
@@ -176,7 +178,9 @@ class Builder:
                 if tag == STR:
                     out[key] = self._text(vnode)
                 else:
+                    self._key_now = key  # a bad date names its key, as building's does
                     out[key] = self.scalar(vnode)
+                    self._key_now = None
                     if tag != NULL:
                         if out.raw is None:
                             out.raw = {}
@@ -379,12 +383,19 @@ class Builder:
                 return dt.date.fromisoformat(text)
             return _CONSTRUCTOR.construct_yaml_timestamp(node)
         except (ValueError, TypeError, AttributeError):  # 2019-02-30, or `!!timestamp abc`
+            slip = dates.trouble(text)
+            if slip and self._key_now:
+                slip = _("'{field}': {slip}").format(
+                    field=fields.key_name(self._key_now), slip=slip
+                )
             self._problem(
                 node,
                 "E007",
-                _("ngày '{text}' không có thật trên lịch; hãy sửa lại (dạng YYYY-MM-DD)").format(
-                    text=text
-                ),
+                _("{slip}; hãy sửa lại").format(slip=slip)
+                if slip
+                else _(
+                    "ngày '{text}' không có thật trên lịch; hãy sửa lại (dạng YYYY-MM-DD)"
+                ).format(text=text),
             )
             return Reported(text)
 
