@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,3 +69,24 @@ def write(folder: Path, relpath: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def git(folder: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    """Run git in `folder` as a test sets it up (the CLI's own git runs go through camket.git)."""
+    return subprocess.run(
+        ["git", "-C", str(folder), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **env} if env else None,
+    ).stdout
+
+
+def repository(folder: Path) -> Path:
+    """`folder` as a git repository with everything committed by a named clerk."""
+    git(folder, "init", "-q")
+    git(folder, "config", "user.name", "Văn thư")
+    git(folder, "config", "user.email", "vt@example.vn")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "-m", "Dữ liệu")
+    return folder

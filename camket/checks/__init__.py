@@ -20,6 +20,7 @@ from types import MappingProxyType, ModuleType
 from typing import Any
 
 from camket.checks import (
+    _left_out,
     block_ids,
     cause_at_year_end,
     check_settings,
@@ -107,12 +108,14 @@ def run(
     """The rules of `scope` on one target of it."""
     project = target if isinstance(target, Project) else target.project
     levels = levels if levels is not None else severities(project)
+    echoes = _left_out.places(target)
     for code, module in CHECKS.items():
         if module.SCOPE is not scope or levels[code] is None:
             continue
         try:
             for span, message in module.check(target):
-                yield Problem.at(span, code, message, levels[code])
+                if span not in echoes:
+                    yield Problem.at(span, code, message, levels[code])
         except Exception as e:  # the rule's fault, not the data's: say so, go on
             yield Problem.at(
                 _where(target),

@@ -54,7 +54,7 @@ def check(target: Year) -> Iterator[Finding]:
         return
     counted = {b.id: b.counts.total for b in tally(project, year).blocks}
     expect_src = config.source["expect"]
-    complete = len(data.commitments) == len(data.files)
+    complete = data.complete
     for block_id, declared in config.expect.items():
         where = expect_src.value_span(block_id)
         if block_id not in project.blocks:

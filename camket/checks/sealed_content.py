@@ -104,11 +104,13 @@ def year_changes(data: YearData) -> list[seal.Change]:
     """The year's unapproved changes; none while the seal cannot be read from git."""
     if data.seal is None or data.seal.tag_problem == "unreadable":
         return []
-    found = seal.changes(data.seal, data.commitments)
-    if len(data.commitments) < len(data.files):
-        # a file that does not read may hold the "removed" items: its errors come first
-        found = [c for c in found if c.kind != "removed"]
-    return found
+    # A file that does not read, or read with a bad value left out, may hold the "removed"
+    # or "changed" item as signed: its errors come first, the seal's after they are fixed.
+    return [
+        c
+        for c in seal.changes(data.seal, data.commitments)
+        if (c.item.exact if c.item is not None else data.exact(c.unit))
+    ]
 
 
 def _removed_at(data: YearData, unit: str) -> Span:

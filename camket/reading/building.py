@@ -17,8 +17,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from camket import dates
 from camket.i18n import _
 from camket.problems import Problem, Span
+from camket.reading import fields
 from camket.reading.located import LocDict, LocList, Reported
 from camket.reading.models import STATUS_ALIASES, Status, id_from
 
@@ -40,12 +42,81 @@ def build(model: type[M], value: Any, path_span: Span) -> tuple[M | None, list[P
     try:
         return model.model_validate(value), []
     except ValidationError as e:
+        errors = e.errors(include_url=False, include_input=True)
         problems = []
-        for err in e.errors(include_url=False, include_input=True):
+        for err in errors:
             problem = _problem(model, value, err)
             if problem is not None:
                 problems.append(problem)
-        return None, problems
+    # One bad value hides nothing: the value is left out (a list's element where the value is
+    # required) and the rest is typed, so every other rule still sees the file. The problems
+    # are those of the whole file as written; what leaving out caused is not said again.
+    for _attempt in range(6):
+        if not _leave_out(model, value, errors):
+            return None, problems
+        try:
+            return model.model_validate(value), problems
+        except ValidationError as e:
+            errors = e.errors(include_url=False, include_input=False)
+    return None, problems
+
+
+def _leave_out(model: type[BaseModel], root: LocDict, errors: list[Any]) -> bool:
+    """Remove from `root` what each error is about: the key, when its field may be left out,
+    else the nearest list element holding it. False when nothing could be removed (a required
+    key of the file itself)."""
+    keys: dict[int, tuple[LocDict, set[str]]] = {}
+    elements: dict[int, tuple[LocList, set[int]]] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        target = _removal(model, root, loc)
+        if target is None:
+            continue
+        container, part, above = target
+        for mapping in above:  # what the models built from them know: see `LocDict.cut`
+            mapping.cut = True
+        if isinstance(container, LocDict):
+            keys.setdefault(id(container), (container, set()))[1].add(part)
+        else:
+            elements.setdefault(id(container), (container, set()))[1].add(part)
+    for container, names in keys.values():
+        for name in names:
+            container.pop(name, None)
+            container.marks.pop(name, None)
+    for container, indices in elements.values():
+        for index in sorted(indices, reverse=True):
+            del container[index]
+            del container.marks[index]
+        if container.raw:
+            container.raw = None  # the raw texts are for messages, said already
+    return bool(keys or elements)
+
+
+def _removal(model: type[BaseModel], root: LocDict, loc: tuple[Any, ...]) -> Any:
+    """(container, key or index, the mappings holding it) to remove for an error at `loc`, or
+    None."""
+    steps: list[tuple[Any, Any]] = []
+    value: Any = root
+    for part in loc:
+        if (isinstance(value, LocDict) and isinstance(part, str) and part in value) or (
+            isinstance(value, LocList) and isinstance(part, int) and part < len(value)
+        ):
+            steps.append((value, part))
+            value = value[part]
+        elif isinstance(part, str) and not isinstance(value, LocDict | LocList):
+            continue  # pydantic's own step names (a union member)
+        else:
+            break
+    for depth in range(len(steps) - 1, -1, -1):
+        container, part = steps[depth]
+        above = [c for c, _p in steps[: depth + 1] if isinstance(c, LocDict)]
+        if isinstance(container, LocList):
+            return container, part, above
+        owner = _model_at(model, tuple(p for _c, p in steps[:depth]))
+        field = owner.model_fields.get(part) if owner else None
+        if field is None or not field.is_required():  # an unknown key, or one that may go
+            return container, part, above
+    return None
 
 
 def _walk(root: LocDict, loc: tuple[Any, ...]) -> tuple[Any, Span, Span, Any]:
@@ -109,7 +180,7 @@ def _problem(model: type[BaseModel], root: LocDict, err: Any) -> Problem | None:
     loc: tuple[Any, ...] = tuple(err["loc"])
     container, key_span, value_span, value = _walk(root, loc)
     name = ".".join(str(p) for p in loc if isinstance(p, str)) or "?"
-    field = next((p for p in reversed(loc) if isinstance(p, str)), name)
+    field = fields.key_name(next((p for p in reversed(loc) if isinstance(p, str)), name))
     raw = _raw(container, loc[-1] if loc else None)
 
     if isinstance(value, Reported):
@@ -179,6 +250,11 @@ def _problem(model: type[BaseModel], root: LocDict, err: Any) -> Problem | None:
         "date_from_datetime_parsing",
         "date_from_datetime_inexact",
     ):
+        slip = dates.trouble(value) if isinstance(value, str) else None
+        if slip is not None:
+            return Problem.at(
+                value_span, "E007", _("'{field}': {slip}").format(field=field, slip=slip)
+            )
         return Problem.at(
             value_span,
             "E007",

@@ -32,14 +32,16 @@ class LocDict(dict):
     """
 
     # path, line, col: where the mapping starts; flow: written inline as {a: 1}; marks; raw:
-    # the source text of its non-string scalars (None when there are none). Set by the reader.
-    __slots__ = ("col", "flow", "line", "marks", "path", "raw")
+    # the source text of its non-string scalars (None when there are none); cut: a bad value
+    # in it or below it was left out when it was typed (`building`). Set by the reader.
+    __slots__ = ("col", "cut", "flow", "line", "marks", "path", "raw")
     path: Path
     line: int
     col: int
     flow: bool
     marks: dict[str, int]
     raw: dict[str, str] | None
+    cut: bool
 
     def span(self) -> Span:
         return Span(self.path, self.line, self.col)

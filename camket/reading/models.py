@@ -63,6 +63,13 @@ class Node(BaseModel):
         object.__setattr__(self, "_src", src)
         return self
 
+    @property
+    def exact(self) -> bool:
+        """False when a bad value in it was left out as it was typed (`building`): it is not all
+        the file says, so what is compared with it (the seal) waits until the file is fixed."""
+        src = self.__dict__.get("_src")
+        return src is None or not src.cut
+
     def span(self) -> Span:
         return self.source.span()
 

@@ -31,6 +31,16 @@ class YearData:
     seal: Seal | None = None  # what was signed, read from git (camket.reading.anchor)
     seal_record: Path | None = None  # YEAR/seal.yaml when there is one: for people, untrusted
 
+    def exact(self, unit: str) -> bool:
+        """The unit's file was typed whole: it read, and no bad value in it was left out."""
+        built = self.commitments.get(unit)
+        return built is not None and built.exact
+
+    @property
+    def complete(self) -> bool:
+        """Every commitments file typed whole: what counts the year's items may judge them."""
+        return all(self.exact(unit) for unit in self.files)
+
 
 @dataclass
 class Project:

@@ -254,7 +254,7 @@ def test_a_warning_raised_to_an_error_fails_validate(mini: Path):
         settings.read_text(encoding="utf-8") + "checks: {W101: error}\n", encoding="utf-8"
     )
     r = run("validate", "--data", mini)
-    assert r.exit_code == 1 and ": error: " in r.stdout and "[W101]" in r.stdout
+    assert r.exit_code == 1 and ": lỗi: " in r.stdout and "[W101]" in r.stdout
 
 
 def test_the_seals_rules_cannot_be_turned_off(mini: Path):

@@ -178,7 +178,7 @@ def test_numbers_that_are_not_finite_are_refused(mini: Path, rel, old, number):
     assert "hữu hạn" in found[0]["message"]
     for args in (("status", "2019"), ("export", "2019", "--format", "json", "--out", "x.json")):
         r = run(*args, "--data", mini, cwd=mini)
-        assert r.exit_code == 1 and f"{rel}:{line}:{col}: error:" in r.stderr
+        assert r.exit_code == 1 and f"{rel}:{line}:{col}: lỗi:" in r.stderr
     assert not (mini / "x.json").exists()
     assert {p: p.read_bytes() for p in mini.rglob("*.yaml")} == before
 
@@ -214,7 +214,7 @@ def test_invisible_characters_are_warnings(mini: Path):
     edit(mini, "units.yaml", "name: Sở Xây dựng", "name: Sở\u200b Xây\u202e dựng")
     r = run("validate", "--data", mini)
     assert r.exit_code == 0
-    assert "units.yaml:19:13: warning:" in r.stdout and "units.yaml:19:18: warning:" in r.stdout
+    assert "units.yaml:19:13: cảnh báo:" in r.stdout and "units.yaml:19:18: cảnh báo:" in r.stdout
     assert r.stdout.count("[W003]") == 2
 
 
