@@ -13,10 +13,17 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
+from camket.i18n import _
+
 
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+    @property
+    def word(self) -> str:
+        """What the clerk reads; the value itself is for machines (JSON, CI formats)."""
+        return _("lỗi") if self is Severity.ERROR else _("cảnh báo")
 
 
 class Span(NamedTuple):
@@ -54,9 +61,10 @@ class Problem:
             return str(self.path)
 
     def format(self, cwd: Path | None = None) -> str:
-        """`path:line:col: error: message [CODE]`; the code leads to `camket validate --explain`."""
+        """`path:line:col: lỗi: message [CODE]`, the severity in the clerk's language; the code
+        leads to `camket validate --explain`."""
         where = f"{self.shown_path(cwd)}:{self.line}:{self.col}"
-        return f"{where}: {self.severity}: {self.message} [{self.code}]"
+        return f"{where}: {self.severity.word}: {self.message} [{self.code}]"
 
     def to_json(self, cwd: Path | None = None) -> dict[str, object]:
         return {

@@ -78,7 +78,7 @@ def document(language: str = "vi") -> str:
             + " -->",
             "",
             _(
-                "Mỗi lỗi được in dạng `tệp:dòng:cột: error: thông báo [MÃ]`. Xem giải thích một "
+                "Mỗi lỗi được in dạng `tệp:dòng:cột: lỗi: thông báo [MÃ]`. Xem giải thích một "
                 "mã ngay trong cửa sổ lệnh: `camket validate --explain MÃ`."
             ),
             "",

@@ -54,6 +54,7 @@ from collections.abc import Iterator
 from camket.checks._common import Finding, ItemIn, Scope
 from camket.i18n import N_, _
 from camket.problems import Severity
+from camket.reading.fields import field
 from camket.reading.models import Status
 
 CODE = "E113"
@@ -70,8 +71,7 @@ def check(target: ItemIn) -> Iterator[Finding]:
             yield (
                 entry.value_span("status"),
                 _(
-                    "'{id}' được điều chỉnh ngày {date} nhưng thiếu approved_by: (văn bản cho "
-                    "phép "
-                    "điều chỉnh, ví dụ 'Công văn số …-CV/TU ngày …')"
-                ).format(id=item.id, date=entry.date.isoformat()),
+                    "'{id}' được điều chỉnh ngày {date} nhưng thiếu {approved_by} (văn bản cho "
+                    "phép điều chỉnh, ví dụ 'Công văn số …-CV/TU ngày …')"
+                ).format(id=item.id, date=entry.date.isoformat(), approved_by=field("approved_by")),
             )

@@ -55,6 +55,7 @@ from collections.abc import Iterator
 from camket.checks._common import Finding, ItemIn, Scope
 from camket.i18n import N_, _
 from camket.problems import Severity
+from camket.reading.fields import field
 from camket.reading.models import Status
 
 CODE = "E114"
@@ -83,8 +84,13 @@ def check(target: ItemIn) -> Iterator[Finding]:
         yield (
             entry.value_span("status"),
             _(
-                "'{id}' {what} nhưng thiếu {missing}; hãy ghi cause: objective (khách quan) "
-                "hoặc "
-                "subjective (chủ quan) và reason: (lý do)"
-            ).format(id=item.id, what=what, missing=", ".join(f"{k}:" for k in missing)),
+                "'{id}' {what} nhưng thiếu {missing}; hãy ghi {cause} objective (khách quan) "
+                "hoặc subjective (chủ quan) và {reason} (lý do)"
+            ).format(
+                id=item.id,
+                what=what,
+                missing=", ".join(field(k) for k in missing),
+                cause=field("cause"),
+                reason=field("reason"),
+            ),
         )

@@ -49,6 +49,7 @@ from collections.abc import Iterator
 from camket.checks._common import Finding, ItemIn, Scope
 from camket.i18n import N_, _
 from camket.problems import Severity
+from camket.reading.fields import field
 from camket.reading.models import STATUS_WORDS, Status
 
 CODE = "E112"
@@ -65,7 +66,12 @@ def check(target: ItemIn) -> Iterator[Finding]:
             yield (
                 entry.value_span("status"),
                 _(
-                    "'{id}' chuyển sang '{word}' ngày {date} nhưng thiếu reason: (lý do); hãy "
+                    "'{id}' chuyển sang '{word}' ngày {date} nhưng thiếu {reason} (lý do); hãy "
                     "ghi lý do"
-                ).format(id=item.id, word=STATUS_WORDS[entry.status], date=entry.date.isoformat()),
+                ).format(
+                    id=item.id,
+                    word=STATUS_WORDS[entry.status],
+                    date=entry.date.isoformat(),
+                    reason=field("reason"),
+                ),
             )

@@ -23,14 +23,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from camket.dates import trouble
 from camket.i18n import _
 from camket.progress import forms, returned
 from camket.progress.entries import Checked, Found
 from camket.progress.record import check_entry
+from camket.reading import fields
 from camket.reading.models import CAUSE_ALIASES, STATUS_WORDS, Cause, Progress, status_of
 from camket.reading.project import Project
 
-STATUS, DATE, CAUSE = 5, 6, 9  # columns of the form
+STATUS, DATE, NOTE, REASON, CAUSE = 5, 6, 7, 8, 9  # columns of the form
+
+
+def _columns() -> dict[str, str]:
+    """The form's columns for the entry's fields, as messages about a row name them."""
+    where = {"date": DATE, "note": NOTE, "reason": REASON, "cause": CAUSE}
+    return fields.columns({key: forms.HEADERS[column] for key, column in where.items()})
+
+
 CAUSE_CODES = frozenset(c.value for c in Cause)
 
 
@@ -192,18 +202,16 @@ def _row(
         ]
     date = _date(row.date) if returned.text(row.date) else form.period.end
     if date is None:
-        return [
-            Issue(
-                form.cell(DATE, row.number),
-                row.item,
-                _(
-                    "ô Ngày '{value}' không phải một ngày; hãy ghi dạng ngày/tháng/năm, ví dụ "
-                    "{example}"
-                ).format(
-                    value=returned.text(row.date), example=form.period.end.strftime("%d/%m/%Y")
-                ),
-            )
-        ]
+        written = returned.text(row.date)
+        slip = trouble(written, iso_only=False)
+        message = (
+            _("ô Ngày {slip}").format(slip=slip)
+            if slip
+            else _(
+                "ô Ngày '{value}' không phải một ngày; hãy ghi dạng ngày/tháng/năm, ví dụ {example}"
+            ).format(value=written, example=form.period.end.strftime("%d/%m/%Y"))
+        )
+        return [Issue(form.cell(DATE, row.number), row.item, message)]
     word = returned.text(row.status)
     status = status_of(word)
     cause = _cause(row.cause)
@@ -215,7 +223,7 @@ def _row(
         "cause": cause,
         "approved_by": None,
     }
-    progress, messages = check_entry(project, found, entry)
+    progress, messages = check_entry(project, found, entry, _columns())
     if progress is None:
         bad_cause = cause is not None and cause not in CAUSE_CODES
         where = form.cell(CAUSE if bad_cause and status else STATUS, row.number)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from camket.i18n import _
 from camket.problems import Span
 from camket.progress import editing, entries
 from camket.progress.entries import Found, Refused
-from camket.reading import loader
+from camket.reading import fields, loader
 from camket.reading.building import build
 from camket.reading.files import read_text
 from camket.reading.models import Progress
@@ -85,18 +86,29 @@ def find(project: Project, query: str) -> Found:
 
 
 def check_entry(
-    project: Project, found: Found, entry: dict[str, Any]
+    project: Project,
+    found: Found,
+    entry: dict[str, Any],
+    names: Mapping[str, str] = fields.OPTIONS,
 ) -> tuple[Progress | None, list[str]]:
     """Type the entry as the loader would, then run the item rules on the item with it added:
     (the typed entry or None, the messages refusing it). Used by `record` and by the import of
-    the quarterly forms, so both accept exactly the same entries."""
+    the quarterly forms, so both accept exactly the same entries; the messages call the
+    entry's fields by `names`, where the clerk gave them (record's options by default)."""
+    with fields.named(names):
+        return _check_entry(project, found, entry)
+
+
+def _check_entry(
+    project: Project, found: Found, entry: dict[str, Any]
+) -> tuple[Progress | None, list[str]]:
     snippet = "\n".join(f"{k}: {v}" for k, v in editing.entry_fields(entry)) + "\n"
     value, problems = read_text(found.path, snippet)
     progress, typed = (
         build(Progress, value, Span(found.path, 1, 1)) if value is not None else (None, [])
     )
     messages = [p.message for p in problems + typed if p.is_error]
-    if progress is None:
+    if progress is None or messages:  # an entry is written exactly as given, or not at all
         return None, messages
     item = found.item.model_copy(update={"progress": [*found.item.progress, progress]})
     item.with_source(found.item.source)

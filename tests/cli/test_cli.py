@@ -24,10 +24,8 @@ def test_validate_prints_path_line_col_relative_to_cwd(mini: Path):
     r = run("validate", cwd=mini)
     assert r.exit_code == 1
     lines = r.stdout.splitlines()
-    assert lines[0].startswith(
-        "2019/commitments/cam-lo.yaml:1:1: error: thiếu khóa bắt buộc 'head'"
-    )
-    assert lines[1].startswith("2019/commitments/cam-lo.yaml:3:1: error: khóa 'hed'")
+    assert lines[0].startswith("2019/commitments/cam-lo.yaml:1:1: lỗi: thiếu khóa bắt buộc 'head'")
+    assert lines[1].startswith("2019/commitments/cam-lo.yaml:3:1: lỗi: khóa 'hed'")
     assert lines[0].endswith("[E008]") and lines[1].endswith("[E005]")
     assert (
         lines[-1] == "6 tệp: 2 lỗi, 0 cảnh báo. Giải thích một mã lỗi: camket validate --explain MÃ"
@@ -49,7 +47,7 @@ def test_validate_warnings_only_exit_zero(mini: Path):
     )
     r = run("validate", "--data", mini)
     assert r.exit_code == 0
-    assert "units.yaml:23:9: warning: đơn vị 'gio-linh'" in r.stdout
+    assert "units.yaml:23:9: cảnh báo: đơn vị 'gio-linh'" in r.stdout
     assert r.stdout.splitlines()[-1].startswith("6 tệp: 0 lỗi, 1 cảnh báo.")
 
 
@@ -70,7 +68,7 @@ def test_validate_json(mini: Path):
         "col": 12,
         "severity": "error",
         "code": "E007",
-        "message": "ngày '2019-02-30' không có thật trên lịch; hãy sửa lại (dạng YYYY-MM-DD)",
+        "message": "'signed_on': 2019-02-30: tháng 2 năm 2019 chỉ có 28 ngày; hãy sửa lại",
     }
 
 
@@ -90,7 +88,7 @@ def test_status_as_of_accepts_both_date_forms(mini: Path):
 def test_status_bad_date(mini: Path):
     r = run("status", "2019", "--data", mini, "--as-of", "2019-13-01")
     assert r.exit_code != 0
-    assert "không phải ngày hợp lệ" in r.stderr
+    assert "không có tháng 13; tháng chỉ từ 1 đến 12" in r.stderr
 
 
 def test_status_table(mini: Path):
@@ -118,7 +116,7 @@ def test_status_refuses_invalid_data_and_prints_no_table(mini: Path):
     r = run("status", "2019", "--data", mini)
     assert r.exit_code == 1
     assert r.stdout == ""
-    assert "dong-ha.yaml:14:40: error: trạng thái 'xong'" in r.stderr
+    assert "dong-ha.yaml:14:40: lỗi: trạng thái 'xong'" in r.stderr
 
 
 def test_status_unknown_year(mini: Path):
@@ -167,7 +165,7 @@ def test_settings_missing_fields(mini: Path):
     r = run("validate", cwd=mini)
     assert r.exit_code == 1
     for key in ("office", "place", "code"):
-        assert f"camket.yaml:1:1: error: thiếu khóa bắt buộc '{key}'" in r.stdout
+        assert f"camket.yaml:1:1: lỗi: thiếu khóa bắt buộc '{key}'" in r.stdout
 
 
 def test_installed_console_script_renders_from_anywhere(tmp_path: Path):

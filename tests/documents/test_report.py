@@ -245,7 +245,7 @@ def test_invalid_data_is_refused_unless_forced(mini: Path, tmp_path: Path):
     out = tmp_path / "x.docx"
     r = run("report", "2019", "--data", mini, "--out", out)
     assert r.exit_code == 1 and not out.exists()
-    assert "cam-lo.yaml:1:1: error: thiếu khóa bắt buộc 'head'" in r.stderr
+    assert "cam-lo.yaml:1:1: lỗi: thiếu khóa bắt buộc 'head'" in r.stderr
     r = run("report", "2019", "--data", mini, "--out", out, "--force")
     assert r.exit_code == 0, r.stderr
     assert paragraphs(out)[0] == "DỰ THẢO"

@@ -20,7 +20,7 @@ import openpyxl
 import pytest
 
 from camket.progress import forms
-from tests.conftest import EMBEDDED_DATA, run
+from tests.conftest import EMBEDDED_DATA, git, repository, run
 
 Q3 = dt.date(2020, 9, 30)
 CODES = {
@@ -64,21 +64,6 @@ COLUMNS = {"status": 6, "date": 7, "note": 8, "reason": 9, "cause": 10}
 def copy_data(target: Path) -> Path:
     shutil.copytree(EMBEDDED_DATA, target)
     return target
-
-
-def git(folder: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-C", str(folder), *args], capture_output=True, text=True, check=True
-    ).stdout
-
-
-def repository(folder: Path) -> Path:
-    git(folder, "init", "-q")
-    git(folder, "config", "user.name", "Văn thư")
-    git(folder, "config", "user.email", "vt@example.vn")
-    git(folder, "add", "-A")
-    git(folder, "commit", "-q", "-m", "Dữ liệu")
-    return folder
 
 
 def make_forms(folder: Path, out: Path, *args: str) -> list[Path]:
@@ -310,7 +295,7 @@ def test_a_form_with_one_bad_row_is_refused_whole(tmp_path: Path):
     assert r.exit_code == 1
     cell = f"{form_path(out, 'dong-ha')}!Tiến độ!F{where['dong-ha-2020-07']}"
     assert f"{cell}: lỗi: dong-ha-2020-07: 'dong-ha-2020-07' chuyển sang 'tạm dừng'" in r.stderr
-    assert "thiếu reason: (lý do); hãy ghi lý do" in r.stderr
+    assert "thiếu cột “Lý do” (lý do); hãy ghi lý do" in r.stderr
     assert (folder / "2020/commitments/dong-ha.yaml").read_bytes() == dong_ha  # none of it
     assert "cam-lo-2020-04" in (folder / "2020/commitments/cam-lo.yaml").read_text()
     assert "Từ chối phiếu" in r.stdout and "Đã nhập 1/2 phiếu, thêm 1 mục" in r.stdout
@@ -342,11 +327,14 @@ def test_every_problem_of_every_form_in_one_run(tmp_path: Path):
     d, c = form_path(out, "dong-ha"), form_path(out, "cam-lo")
     expected = [
         (f"{d}!Tiến độ!F{a['dong-ha-2020-01']}", "trạng thái 'xong' không hợp lệ"),
-        (f"{d}!Tiến độ!G{a['dong-ha-2020-02']}", "ô Ngày '31/02/2020' không phải một ngày"),
+        (
+            f"{d}!Tiến độ!G{a['dong-ha-2020-02']}",
+            "ô Ngày 31/02/2020: tháng 2 năm 2020 chỉ có 29 ngày",
+        ),
         (f"{d}!Tiến độ!F{a['dong-ha-2020-03']}", "không theo thứ tự ngày"),
         (f"{c}!Tiến độ!F{b['cam-lo-2020-02']}", "trước năm 2020"),
         (f"{c}!Tiến độ!J{b['cam-lo-2020-04']}", "nguyên nhân 'trời mưa' không hợp lệ"),
-        (f"{c}!Tiến độ!F{b['cam-lo-2020-06']}", "thiếu cause:, reason:"),
+        (f"{c}!Tiến độ!F{b['cam-lo-2020-06']}", "thiếu cột “Nguyên nhân”, cột “Lý do”"),
     ]
     lines = r.stderr.splitlines()
     for cell, words in expected:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import errno
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from camket import atomic, pipeline
-from tests.conftest import run, write
+from tests.conftest import git, repository, run, write
 
 DONG_HA = "2019/commitments/dong-ha.yaml"
 
@@ -148,13 +147,19 @@ def test_prefix_and_vietnamese_status(mini: Path):
     [
         (["dong-ha-2019-03", "xong"], "trạng thái 'xong' không hợp lệ"),
         (["dong-ha-2019-01", "done", "--date", "2019-05-01"], "không theo thứ tự ngày"),
-        (["dong-ha-2019-03", "paused", "--date", "2019-05-01"], "thiếu reason"),
+        (["dong-ha-2019-03", "paused", "--date", "2019-05-01"], "thiếu --reason (lý do)"),
         (
             ["dong-ha-2019-03", "adjusted", "--date", "2019-05-01", "--reason", "x"],
-            "thiếu approved_by",
+            "thiếu --approved-by",
         ),
-        (["dong-ha-2019-03", "not_done", "--date", "2019-05-01"], "thiếu cause:, reason:"),
-        (["cam-lo-2019-01", "done", "--date", "2019-07-01", "--reason", "Mưa lũ"], "thiếu cause:"),
+        (
+            ["dong-ha-2019-03", "not_done", "--date", "2019-05-01"],
+            "thiếu --cause, --reason; hãy ghi --cause objective",
+        ),
+        (
+            ["cam-lo-2019-01", "done", "--date", "2019-07-01", "--reason", "Mưa lũ"],
+            "thiếu --cause;",
+        ),
         (["dong-ha-2019-03", "done", "--date", "2099-01-01"], "sau ngày hôm nay"),
         (["dong-ha-2019-03", "done", "--date", "2018-12-31"], "trước năm 2019"),
         (
@@ -285,24 +290,9 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.
 # --- record --commit: all or nothing ---------------------------------------------------------
 
 
-def git(folder: Path, *args: str, env: dict[str, str] | None = None) -> str:
-    return subprocess.run(
-        ["git", "-C", str(folder), *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, **env} if env else None,
-    ).stdout
-
-
 @pytest.fixture
 def repo(mini: Path) -> Path:
-    git(mini, "init", "-q")
-    git(mini, "config", "user.name", "Văn thư")
-    git(mini, "config", "user.email", "vt@example.vn")
-    git(mini, "add", "-A")
-    git(mini, "commit", "-q", "-m", "Dữ liệu")
-    return mini
+    return repository(mini)
 
 
 def state(folder: Path) -> tuple[str, str, str, bytes]:

@@ -94,7 +94,7 @@ def test_date_field_with_text():
     text = COMMITMENTS.replace("date: 2019-03-31", "date: 31/3/2019") % "done"
     _model, problems = build_text(Commitments, text)
     assert [p.code for p in problems] == ["E007"]
-    assert "YYYY-MM-DD" in problems[0].message
+    assert "năm-tháng-ngày, 2019-03-31" in problems[0].message
 
 
 def test_all_problems_of_a_file_in_one_run():
