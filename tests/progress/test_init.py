@@ -77,3 +77,24 @@ def test_init_an_absurd_year_refuses(tmp_path: Path, year: str):
     target = tmp_path / "moi"
     r = run("init", target, "--year", year)
     assert r.exit_code == 1 and "không hợp lệ" in r.stderr and not target.exists()
+
+
+@needs_git
+def test_every_file_camket_writes_by_default_is_ignored(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("CAMKET_TODAY", "2026-03-01")
+    target = tmp_path / "d"
+    assert run("init", target).exit_code == 0
+    for args in (
+        ["export", "2026", "--format", "json"],
+        ["export", "2026", "--format", "csv"],
+        ["export", "2026", "--format", "xlsx"],
+        ["report", "2026"],
+        ["sheets", "2026", "--combined"],
+    ):
+        r = run(*args, cwd=target)
+        assert r.exit_code == 0, (args, r.stderr)
+    assert (target / "cam-ket-2026.json").is_file()
+    status = subprocess.run(
+        ["git", "-C", str(target), "status", "--porcelain"], capture_output=True, text=True
+    ).stdout
+    assert status == ""
