@@ -47,9 +47,16 @@ def test_init_makes_a_folder_that_validates_at_once(tmp_path: Path, monkeypatch)
     assert "Thêm một đơn vị" in (target / "README.md").read_text(encoding="utf-8")
     first = (target / "2026/commitments/don-vi-mau.yaml").read_text(encoding="utf-8")
     assert first.startswith("# yaml-language-server: $schema=../../schemas/commitments.schema.json")
-    # no error; the only warnings ask for the signers' names, which a new folder cannot know
+    # no error; the warnings ask for the signers' names, which a new folder cannot know, and
+    # point at the examples to replace (the unit, the theme, the example head)
     problems = pipeline.load_and_check(target)[1]
-    assert [(p.code, p.path.name) for p in problems] == [("W102", "camket.yaml")] * 2
+    assert sorted((p.code, p.path.name) for p in problems) == [
+        ("W102", "camket.yaml"),
+        ("W102", "camket.yaml"),
+        ("W104", "don-vi-mau.yaml"),
+        ("W104", "units.yaml"),
+        ("W104", "year.yaml"),
+    ]
     assert run("validate", "--data", target).exit_code == 0
     if shutil.which("git"):
         log = subprocess.run(

@@ -36,6 +36,7 @@ class Folder:
     project: Project
     item_ids: list[tuple[str, Span]] = field(default_factory=list)
     configs: dict[int, YearConfig | None] = field(default_factory=dict)
+    heads: list[tuple[str, Span]] = field(default_factory=list)  # each file's `head:`
 
     @classmethod
     def of(cls, project: Project) -> Folder:
@@ -51,6 +52,7 @@ class Folder:
             for c in data.commitments.values()
             for item in c.items()
         )
+        self.heads.extend((c.head, c.value_span("head")) for c in data.commitments.values())
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from camket import clock, i18n
+from camket import clock, i18n, vn
 from camket.cli import options
 from camket.cli.app import command
 from camket.cli.options import (
@@ -143,6 +143,13 @@ def status(
         from camket.counting.periods import compare as compare_dates
 
         until = when or default_as_of(year, project.today)
+        if since > until:
+            raise CamketError(
+                _(
+                    "khoảng thời gian bị ngược: ngày so sánh {since} sau ngày tính số liệu "
+                    "{until}; hãy cho --compare một ngày trước {until} (ví dụ cuối quý trước)"
+                ).format(since=vn.short_date(since), until=vn.short_date(until))
+            )
         moved = compare_dates(project, year, since, until, unit)
         if json_output:
             print(json_text(moved.to_json(project)))

@@ -159,16 +159,20 @@ def moved(m: Moved, project: Project, console: Console) -> None:
         markup=False,
         style="bold",
     )
-    for title, states in (
-        (_("Mới hoàn thành"), m.completed),
-        (_("Mới chậm tiến độ"), m.newly_late),
-        (_("Tạm dừng"), m.paused),
+    for title, states, late in (
+        (_("Mới hoàn thành"), m.completed, False),
+        (_("Mới chậm tiến độ"), m.newly_late, True),
+        (_("Tạm dừng"), m.paused, False),
     ):
         console.print(f"{title}: {len(states)}", markup=False, style="bold")
         for s in states:
-            when = vn.short_date(s.entry.date) if s.entry else ""
-            due = _(" (hạn {d})").format(d=vn.short_date(s.item.due)) if s.item.due else ""
+            due = vn.short_date(s.item.due) if s.item.due else ""
+            if late:  # late because of its due date: the last entry's date says nothing of it
+                when = _("hạn {d}").format(d=due)
+            else:
+                when = vn.short_date(s.entry.date) if s.entry else ""
+                when += _(" (hạn {d})").format(d=due) if due else ""
             console.print(
-                f"  - {s.item.id} ({project.units[s.unit_id].name}) {when}{due}: {s.item.text}",
+                f"  - {s.item.id} ({project.units[s.unit_id].name}) {when}: {s.item.text}",
                 markup=False,
             )

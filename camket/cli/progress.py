@@ -122,13 +122,15 @@ def history(
     from rich.text import Text
 
     from camket import git
-    from camket.progress.history import Skipped, item_history
+    from camket.progress.history import Skipped, item_history, resolve
     from camket.reading.files import MAX_FILE_BYTES
     from camket.terminal import json_text
 
     root = options.root(data)
     skipped: list[Skipped] = []
     try:
+        git.toplevel(root)
+        _kind, item = resolve(root, item)
         changes = item_history(root, item, skipped)
     except git.GitError:
         raise CamketError(
@@ -169,14 +171,38 @@ def history(
     for column in (_("Ngày"), _("Người sửa"), _("Commit"), _("Thay đổi"), _("Cũ → mới")):
         table.add_column(column)
     for c in changes:
+        old, new = c.old, c.new
+        if c.field == "status":  # the codes (done…) are the JSON's; the clerk reads words
+            old, new = _status_words(old) if old else old, _status_words(new)
         table.add_row(
             Text(c.date[:10]),
             Text(c.author),
             Text(c.commit[:10]),
             Text(names.get(c.field, c.field)),
-            Text(f"{c.old or '—'} → {c.new}"),
+            Text(f"{old or '—'} → {new}"),
         )
     output.out(always=True).print(table)
+
+
+# camket.reading.models.STATUS_WORDS, marked for the catalogue: the table translates them.
+STATUS_WORDS_MARKED = (
+    N_("chưa thực hiện"),
+    N_("đang thực hiện"),
+    N_("hoàn thành"),
+    N_("không hoàn thành"),
+    N_("tạm dừng"),
+    N_("điều chỉnh"),
+)
+
+
+def _status_words(code: str) -> str:
+    """A status as the clerk says it (hoàn thành); an old version's unknown word as it was."""
+    from camket.reading.models import STATUS_WORDS, Status
+
+    try:
+        return _(STATUS_WORDS[Status(code)])
+    except ValueError:
+        return code
 
 
 @command(

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from camket import git
+from camket.errors import CamketError
 from camket.i18n import _
+from camket.reading import loader
 from camket.reading.files import MAX_FILE_BYTES, read_text
 from camket.reading.located import LocDict
 from camket.reading.models import status_of
@@ -131,6 +133,34 @@ def _is_commitments(repo_path: str, prefix: str) -> bool:
         and p.suffix.lower() in (".yaml", ".yml")
         and p.parent.name == "commitments"
     )
+
+
+def resolve(root: Path, query: str) -> tuple[str, str]:
+    """What `history` looks for: ("item" or "indicator", its id). An id of today's data, or a
+    prefix only one of them starts with (as `record` takes it); anything else as typed, since
+    an item deleted since still has a history. Items come first: an id used for an item in one
+    year and for an indicator in another is the item's."""
+    project, _problems = loader.load(root)
+    kinds: dict[str, str] = {}
+    for data in project.years.values():
+        for c in data.commitments.values():
+            kinds.update((item.id, "item") for item in c.items())
+    for data in project.years.values():
+        for indicator in data.config.indicators if data.config else ():
+            kinds.setdefault(indicator.id, "indicator")
+    if query in kinds:
+        return kinds[query], query
+    starting = sorted(i for i in kinds if i.startswith(query))
+    if len(starting) == 1:
+        return kinds[starting[0]], starting[0]
+    if starting:
+        shown = ", ".join(starting[:8]) + (" …" if len(starting) > 8 else "")
+        raise CamketError(
+            _("'{q}' khớp với {n} nội dung: {ids}; hãy gõ đầy đủ hơn").format(
+                q=query, n=len(starting), ids=shown
+            )
+        )
+    return "item", query
 
 
 def item_history(root: Path, item_id: str, skipped: list[Skipped] | None = None) -> list[Change]:

@@ -137,6 +137,7 @@ GITIGNORE = """\
 *.pdf
 *.xlsx
 *.csv
+cam-ket-*.json
 ~$*
 # Khóa tạm của camket khi ghi tiến độ.
 .camket/

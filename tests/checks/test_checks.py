@@ -298,3 +298,34 @@ def test_explain_in_english_is_english():
     r = run("--lang", "en", "validate", "--explain", "E121")
     assert r.exit_code == 0
     assert "How to fix:" in r.stdout and "Cách sửa" not in r.stdout
+
+
+def test_an_item_with_an_indicators_id_names_the_indicator(mini: Path):
+    path = mini / "2019/commitments/cam-lo.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("cam-lo-2019-02", "ho-ngheo"), encoding="utf-8"
+    )
+    _project, problems = pipeline.load_and_check(mini)
+    [p] = [p for p in problems if p.code == "E126"]
+    assert p.path == path and p.is_error
+    assert "'ho-ngheo'" in p.message and "year.yaml, dòng 10" in p.message
+    # another year's indicator may have the id: the year tells which is meant
+    year = mini / "2019/year.yaml"
+    year.write_text(
+        year.read_text(encoding="utf-8").replace("id: ho-ngheo", "id: ty-le-ho-ngheo"),
+        encoding="utf-8",
+    )
+    assert "E126" not in {p.code for p in pipeline.load_and_check(mini)[1]}
+
+
+def test_an_undeclared_tag_is_one_warning_at_its_first_use(mini: Path):
+    year = mini / "2019/year.yaml"
+    text = year.read_text(encoding="utf-8")
+    year.write_text(text[: text.index("tags:")], encoding="utf-8")
+    _project, problems = pipeline.load_and_check(mini)
+    [p] = [p for p in problems if p.code == "W105"]
+    assert p.severity is Severity.WARNING
+    assert (p.path.name, p.line) == ("dong-ha.yaml", 11)
+    assert "'du-an-trong-diem'" in p.message and "2 nội dung năm 2019" in p.message
+    r = run("validate", "--data", mini)
+    assert r.exit_code == 0 and "[W105]" in r.stdout

@@ -66,3 +66,22 @@ def test_report_for_a_quarter(mini: Path, tmp_path: Path):
     )
     assert r.exit_code == 0, r.stderr
     assert any("(tính đến ngày 30 tháng 6 năm 2019)" in p for p in paragraphs(out))
+
+
+def test_compare_with_a_date_after_the_quarter_is_refused(mini: Path):
+    r = run("status", "2019", "--data", mini, "--quarter", "1", "--compare", "2019-06-30")
+    assert r.exit_code == 1 and r.stdout == ""
+    assert "ngược" in r.stderr and "30/06/2019" in r.stderr and "31/03/2019" in r.stderr
+    r = run("status", "2019", "--data", mini, "--as-of", "2019-05-01", "--compare", "2019-05-02")
+    assert r.exit_code == 1 and "ngược" in r.stderr
+    same = run("status", "2019", "--data", mini, "--quarter", "2", "--compare", "2019-06-30")
+    assert same.exit_code == 0 and "Mới hoàn thành: 0" in same.stdout
+
+
+def test_newly_late_items_show_their_due_date(mini: Path):
+    text = run("status", "2019", "--data", mini, "--quarter", "2", "--since", "2019-03-31").stdout
+    [line] = [line for line in text.splitlines() if "cam-lo-2019-01" in line]
+    # late since its due date (31/03); its last entry (30/06) is not when it became late
+    assert "hạn 31/03/2019" in line and "30/06/2019" not in line
+    [done] = [line for line in text.splitlines() if "dong-ha-2019-01" in line]
+    assert "20/06/2019 (hạn 30/06/2019)" in done

@@ -239,3 +239,27 @@ def test_a_version_past_the_size_limit_is_skipped_unread(
         "2019-05-03",
     ]
     assert "bỏ qua" in r.stderr
+
+
+def test_a_prefix_and_statuses_in_words(mini: Path):
+    edit(mini / "2019/commitments/dong-ha.yaml", "dong-ha-2019-03", "dong-ha-2019-13")
+    git(mini, "init", "-q")
+    git(mini, "add", ".")
+    git(mini, "commit", "-qm", "Dữ liệu", date="2019-03-01T09:00:00+07:00")
+    r = run("record", "dong-ha-2019-13", "done", "--date", "2019-06-01", "--data", mini)
+    assert r.exit_code == 0, r.stderr
+    git(mini, "commit", "-qam", "Quý II", date="2019-06-02T09:00:00+07:00")
+    r = run("history", "dong-ha-2019-0", "--data", mini)  # two ids start so
+    assert r.exit_code == 1 and "dong-ha-2019-01" in r.stderr and "dong-ha-2019-02" in r.stderr
+    for query in ("dong-ha-2019-13", "dong-ha-2019-1"):  # the id, or a prefix only it has
+        r = run("history", query, "--data", mini)
+        assert r.exit_code == 0, r.stderr
+        assert "Lịch sử của dong-ha-2019-13" in r.stdout
+        assert "chưa thực hiện → hoàn thành" in r.stdout and "not_started" not in r.stdout
+    rows = json.loads(run("history", "dong-ha-2019-1", "--data", mini, "--json").stdout)
+    assert [(r["old"], r["new"]) for r in rows if r["field"] == "status"] == [
+        ("", "not_started"),
+        ("not_started", "done"),
+    ]
+    english = run("--lang", "en", "history", "dong-ha-2019-13", "--data", mini)
+    assert "not started → completed" in english.stdout
