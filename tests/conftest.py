@@ -14,6 +14,7 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 from camket.cli import app
+from camket.cli.app import hoist
 
 # Property tests: repeatable in CI (a fixed seed, a bounded count); `HYPOTHESIS_PROFILE=deep`
 # explores further on a developer's machine.
@@ -60,7 +61,7 @@ class Result:
 def run(*args: str | Path, cwd: Path | None = None) -> Result:
     """Run `camket ARGS` in-process, as the clerk would type it, from `cwd`."""
     with contextlib.chdir(cwd or Path.cwd()):
-        r = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+        r = CliRunner().invoke(app, hoist([str(a) for a in args]), catch_exceptions=False)
     return Result(r.exit_code, r.stdout, r.stderr)
 
 

@@ -14,10 +14,11 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from typer import _click
 
 from camket import __version__, i18n
 from camket.cli.output import Choices
-from camket.cli.wording import CamketCommand, CamketGroup
+from camket.cli.wording import CamketCommand, CamketGroup, words
 from camket.i18n import N_, _
 from camket.terminal import UNSAFE, clean
 
@@ -59,7 +60,7 @@ def _language(value: str | None) -> str | None:
     return value
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _main(
     ctx: typer.Context,
     version: Annotated[
@@ -108,6 +109,8 @@ def _main(
 
         install() if install_completion else show()
         raise typer.Exit()
+    if ctx.invoked_subcommand is None:  # options only (`camket -q`): what a command needs
+        raise _click.exceptions.UsageError(words("Missing command."), ctx)
 
 
 SHARED_FLAGS = ("--quiet", "-q", "--no-color")

@@ -61,6 +61,23 @@ def _no_type(self: Any, ctx: Any) -> str:
 typer.core._TyperParameter.display_type = _no_type  # type: ignore[method-assign]
 
 
+def _no_range(self: Any) -> None:
+    """Typer's `[1<=x<=4]` beside a help text that already says "(1–4)" in words."""
+    return None
+
+
+def _plain_name(self: Any) -> str:
+    """A required argument in the usage line as its help lists it (`NĂM`), not Typer's
+    `{NĂM}`: one style of placeholder, the one the help and the guide use."""
+    name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+    return name + "..." if self.nargs != 1 else name
+
+
+typer.core.TyperOption._get_number_range_help_str = _no_range  # type: ignore[method-assign]
+typer.core.TyperArgument._get_number_range_help_str = _no_range  # type: ignore[method-assign]
+typer.core.TyperArgument._usage_display_name = _plain_name  # type: ignore[method-assign]
+
+
 @contextlib.contextmanager
 def translated(command: Any) -> Iterator[None]:
     """camket's help texts (Vietnamese msgids) in the current language while a page is drawn."""
@@ -156,9 +173,12 @@ def usage_error(e: Any) -> str:
         )
     else:
         message = e.format_message()
-        m = re.fullmatch(r"Got unexpected extra arguments? \((.*)\)", message)
+        m = re.fullmatch(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
         if m:
             message = _("thừa tham số: {args}").format(args=m.group(1))
+        m = re.fullmatch(r"(.*)\. Did you mean (.*)\?", message, re.DOTALL)
+        if m:  # Typer's suggestion of a command, added after click's (translated) words
+            message = m.group(1) + _("; có phải ý bạn là: {names}?").format(names=m.group(2))
     lines = []
     if e.ctx is not None:
         with translated(e.ctx.command):
