@@ -51,6 +51,7 @@ from collections.abc import Iterator
 from camket.checks._common import Finding, ItemIn, Scope
 from camket.i18n import N_, _
 from camket.problems import Severity
+from camket.reading import fields
 
 CODE = "E110"
 SEVERITY = Severity.ERROR
@@ -61,8 +62,23 @@ FIX = N_("Sắp các mục tiến độ theo ngày tăng dần: mục cuối cù
 
 def check(target: ItemIn) -> Iterator[Finding]:
     item = target.item
+    date_field = fields.field("date")
     for before, entry in zip(item.progress, item.progress[1:], strict=False):
-        if entry.date < before.date:
+        if entry.date < before.date and date_field != "date:":
+            # a new entry from `record` or a form: its date is what the clerk can change
+            yield (
+                entry.value_span("date"),
+                _(
+                    "'{id}' đã có tiến độ ngày {prev}; tiến độ mới ngày {date} không được ghi "
+                    "trước đó; hãy ghi {field} từ {prev} trở đi"
+                ).format(
+                    id=item.id,
+                    date=entry.date.isoformat(),
+                    prev=before.date.isoformat(),
+                    field=date_field,
+                ),
+            )
+        elif entry.date < before.date:
             yield (
                 entry.value_span("date"),
                 _(

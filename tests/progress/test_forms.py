@@ -331,7 +331,7 @@ def test_every_problem_of_every_form_in_one_run(tmp_path: Path):
             f"{d}!Tiến độ!G{a['dong-ha-2020-02']}",
             "ô Ngày 31/02/2020: tháng 2 năm 2020 chỉ có 29 ngày",
         ),
-        (f"{d}!Tiến độ!F{a['dong-ha-2020-03']}", "không theo thứ tự ngày"),
+        (f"{d}!Tiến độ!F{a['dong-ha-2020-03']}", "không được ghi trước đó; hãy ghi cột “Ngày” từ"),
         (f"{c}!Tiến độ!F{b['cam-lo-2020-02']}", "trước năm 2020"),
         (f"{c}!Tiến độ!J{b['cam-lo-2020-04']}", "nguyên nhân 'trời mưa' không hợp lệ"),
         (f"{c}!Tiến độ!F{b['cam-lo-2020-06']}", "thiếu cột “Nguyên nhân”, cột “Lý do”"),

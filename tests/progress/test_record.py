@@ -146,7 +146,10 @@ def test_prefix_and_vietnamese_status(mini: Path):
     ("args", "expected"),
     [
         (["dong-ha-2019-03", "xong"], "trạng thái 'xong' không hợp lệ"),
-        (["dong-ha-2019-01", "done", "--date", "2019-05-01"], "không theo thứ tự ngày"),
+        (
+            ["dong-ha-2019-01", "done", "--date", "2019-05-01"],
+            "hãy ghi --date từ 2019-06-20 trở đi",
+        ),
         (["dong-ha-2019-03", "paused", "--date", "2019-05-01"], "thiếu --reason (lý do)"),
         (
             ["dong-ha-2019-03", "adjusted", "--date", "2019-05-01", "--reason", "x"],
