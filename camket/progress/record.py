@@ -159,6 +159,7 @@ def _record_locked(root: Path, found: Found, entry: dict[str, Any], commit: bool
     if messages:
         raise Refused(messages)
     assert progress is not None
+    _refuse_done_twice(found, progress)
     if found.item.progress and found.item.progress[-1].model_dump() == progress.model_dump():
         raise Refused(
             [
@@ -173,7 +174,6 @@ def _record_locked(root: Path, found: Found, entry: dict[str, Any], commit: bool
                 )
             ]
         )
-    _refuse_done_twice(found, progress)
     if progress.status is Status.ADJUSTED:
         _refuse_adjusted_without_change(project, found)
     change = entries.edit(project, [entries.Checked(found, entry, progress)])

@@ -162,4 +162,8 @@ def last_entry(text: str, item_id: str) -> Cut:
 def remove_last(text: str, item_id: str) -> tuple[str, str]:
     """The text without the item's last progress entry, and the text taken out."""
     cut = last_entry(text, item_id)
-    return text[: cut.start] + text[cut.end :], text[cut.start : cut.end]
+    start = cut.start
+    if cut.end == len(text) and not text.endswith(("\n", "\r")):
+        # the file ended on the entry without a line break: it ends on the line before, as it was
+        start = len(text[:start].removesuffix("\n").removesuffix("\r"))
+    return text[:start] + text[cut.end :], text[cut.start : cut.end]
