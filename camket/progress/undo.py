@@ -9,8 +9,9 @@ removal is made to the committed version and written and committed together or n
 Refused, the file unchanged, when the item has no entry, when its last entry is not written as
 camket writes one, and when the year is sealed and the entry is an approved adjustment
 (`adjusted` with `approved_by`): that entry is what makes a change of the signed content
-legitimate (checks/sealed_content.py); removing it would leave the change unexplained. A wrong
-decision is corrected by recording the right one, not by erasing the record of it.
+legitimate (checks/sealed_content.py); removing it would leave the change unexplained. A
+mistyped decision is corrected in place (its approved_by: or reason:, committed), which keeps
+it an approval of the same content; git keeps what it said before.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def _undo_locked(root: Path, found: Found, commit: bool) -> Undone:
     try:
         new_text, removed = removing.remove_last(text, item.id)
     except removing.NotRemovable as e:
-        line = last.source.span().line
+        line = last.span().line
         raise Refused(
             [
                 _(
@@ -112,14 +113,17 @@ def _refuse_approval(project: Project, found: Found, last: Progress) -> None:
             _(
                 "mục tiến độ cuối của '{id}' là quyết định điều chỉnh đã phê duyệt ({approved}, "
                 "ngày {date}) và năm {year} đã niêm phong: mục này là căn cứ cho thay đổi nội "
-                "dung đã ký, xóa nó thì thay đổi đó không còn được phê duyệt. Nếu ghi nhầm văn "
-                'bản, hãy ghi thêm quyết định đúng: camket record {id} adjusted --reason "…" '
-                '--approved-by "…"'
+                "dung đã ký, xóa nó thì thay đổi đó không còn được phê duyệt, nên camket không "
+                "xóa. Nếu ghi nhầm số văn bản hay lý do, hãy sửa approved_by: hoặc reason: của "
+                "mục đó ngay trong tệp {file} (dòng {line}) rồi commit; lịch sử git vẫn giữ bản "
+                "cũ"
             ).format(
                 id=found.item.id,
                 approved=last.approved_by,
                 date=last.date.isoformat(),
                 year=found.year,
+                file=found.path.name,
+                line=last.span().line,
             )
         ]
     )

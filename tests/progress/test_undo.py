@@ -328,6 +328,22 @@ def test_commit_makes_one_commit_of_exactly_that_change(repo: Path):
     assert "2019-10-15" not in path.read_text(encoding="utf-8")
 
 
+def test_commit_keeps_what_the_clerk_staged_staged(repo: Path):
+    path = repo / DONG_HA
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Hồ Sỹ Trung", "Hồ Sỹ Trung  # người ký"),
+        encoding="utf-8",
+    )
+    git(repo, "add", DONG_HA)
+    r = undo(repo, "dong-ha-2019-01", "--commit")
+    assert r.exit_code == 0, r.stderr
+    shown = git(repo, "show", "--format=", "HEAD")
+    assert "-          - {date: 2019-06-20, status: done}" in shown and "người ký" not in shown
+    assert git(repo, "status", "--porcelain") == f"M  {DONG_HA}\n"  # staged, not committed
+    staged = git(repo, "diff", "--cached")
+    assert "người ký" in staged and "2019-06-20" not in staged
+
+
 def test_commit_of_an_entry_not_committed_is_refused(repo: Path):
     assert record(repo, "dong-ha-2019-03", "done", "--date", "2019-09-27").exit_code == 0
     before = state(repo)
@@ -407,12 +423,18 @@ def test_a_sealed_years_approved_adjustment_is_not_undone(sealed: Path):
         r = undo(sealed, "cam-lo-2019-01", *args)
         assert r.exit_code == 1
         assert "quyết định điều chỉnh đã phê duyệt (Công văn số 1502-CV/TU" in r.stderr
-        assert (
-            "năm 2019 đã niêm phong" in r.stderr
-            and "camket record cam-lo-2019-01 adjusted" in r.stderr
-        )
+        assert "năm 2019 đã niêm phong" in r.stderr and "nên camket không xóa" in r.stderr
         assert (state(sealed), path.read_bytes()) == before
     assert pipeline.load_and_check(sealed)[1] == []
+    # what the message says to do with a mistyped document: correct it in place, commit
+    assert "sửa approved_by: hoặc reason: của mục đó ngay trong tệp cam-lo.yaml (dòng 12)" in (
+        r.stderr
+    )
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("1502-CV/TU", "1520-CV/TU"), encoding="utf-8"
+    )
+    git(sealed, "commit", "-qam", "Sửa số công văn")
+    assert pipeline.load_and_check(sealed)[1] == []  # still the approval of the same change
     r = run("--lang", "en", "undo", "cam-lo-2019-01", "--data", sealed)
     assert (
         r.exit_code == 1
