@@ -45,11 +45,13 @@ class NotRemovable(EditError):
 
 @dataclass(frozen=True)
 class Cut:
-    """The text to take out: `text[start:end]`, and the entry's line (1-based) for messages."""
+    """The text to take out, `text[start:end]`; the entry's own text starts at `entry` (after
+    a `progress:` line or a `, ` going with it), on `line` (1-based)."""
 
     start: int
     end: int
     line: int
+    entry: int
 
 
 def _rest_of_line(t: _Text, offset: int) -> str:
@@ -109,7 +111,8 @@ def _in_block_list(t: _Text, progress: yaml.SequenceNode) -> Cut:
                 raise NotRemovable(_("các khóa của mục không nằm trên các dòng liền nhau"))
             _no_comment(t, t.offset(value.end_mark))
         last = first + len(pairs) - 1
-    start, end = t.starts[first], _line_start(t, last + 1)
+    start = entry_start = t.starts[first]
+    end = _line_start(t, last + 1)
     if len(progress.value) == 1:  # the only entry: the key's line goes too (empty is an error)
         key_line = t.text[t.starts[first - 1] : t.starts[first]] if first > 0 else ""
         if not _PROGRESS_KEY.fullmatch(key_line.rstrip("\r\n")):
@@ -120,7 +123,7 @@ def _in_block_list(t: _Text, progress: yaml.SequenceNode) -> Cut:
                 )
             )
         start = t.starts[first - 1]
-    return Cut(start, end, first + 1)
+    return Cut(start, end, first + 1, entry_start)
 
 
 def _in_flow_list(t: _Text, progress: yaml.SequenceNode) -> Cut:
@@ -141,7 +144,8 @@ def _in_flow_list(t: _Text, progress: yaml.SequenceNode) -> Cut:
         if t.text[opening + 1 : t.offset(entry.start_mark)].strip(" "):
             raise NotRemovable(_("mục không đứng ngay sau dấu [ trên cùng một dòng"))
         start = t.offset(entry.start_mark)
-    return Cut(start, t.offset(entry.end_mark), entry.start_mark.line + 1)
+    at = t.offset(entry.start_mark)
+    return Cut(start, t.offset(entry.end_mark), entry.start_mark.line + 1, at)
 
 
 def last_entry(text: str, item_id: str) -> Cut:
@@ -160,10 +164,10 @@ def last_entry(text: str, item_id: str) -> Cut:
 
 
 def remove_last(text: str, item_id: str) -> tuple[str, str]:
-    """The text without the item's last progress entry, and the text taken out."""
+    """The text without the item's last progress entry, and the entry's own text."""
     cut = last_entry(text, item_id)
     start = cut.start
     if cut.end == len(text) and not text.endswith(("\n", "\r")):
         # the file ended on the entry without a line break: it ends on the line before, as it was
         start = len(text[:start].removesuffix("\n").removesuffix("\r"))
-    return text[:start] + text[cut.end :], text[cut.start : cut.end]
+    return text[:start] + text[cut.end :], text[cut.entry : cut.end]

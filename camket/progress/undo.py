@@ -16,6 +16,7 @@ it an approval of the same content; git keeps what it said before.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,11 +98,11 @@ def _undo_locked(root: Path, found: Found, commit: bool) -> Undone:
     if commit:
         _refuse_uncommitted(root, found, last)
         message = (
-            f"camket: xóa mục tiến độ cuối của {item.id} → {last.status} "
-            f"({last.date.isoformat()})\n\nMục đã xóa:\n{removed.strip()}\n"
+            f"camket: xóa mục tiến độ cuối của {item.id} ({last.status}, "
+            f"{last.date.isoformat()})\n\nMục đã xóa:\n{textwrap.dedent(removed).strip()}\n"
         )
     sha = entries.write(root, change, message)
-    return Undone(item.id, path, last, removed.strip(), sha)
+    return Undone(item.id, path, last, textwrap.dedent(removed).strip(), sha)
 
 
 def _refuse_approval(project: Project, found: Found, last: Progress) -> None:

@@ -306,9 +306,12 @@ def test_commit_makes_one_commit_of_exactly_that_change(repo: Path):
     assert "; commit " in r.stdout
     assert git(repo, "rev-parse", "HEAD~1").strip() == head
     assert git(repo, "log", "-1", "--format=%s").strip() == (
-        "camket: xóa mục tiến độ cuối của dong-ha-2019-02 → done (2019-10-15)"
+        "camket: xóa mục tiến độ cuối của dong-ha-2019-02 (done, 2019-10-15)"
     )
-    assert "reason: Nhà đầu tư chậm hoàn thiện hồ sơ" in git(repo, "log", "-1", "--format=%b")
+    assert git(repo, "log", "-1", "--format=%b").strip() == (
+        "Mục đã xóa:\n- date: 2019-10-15\n  status: done\n  cause: objective\n"
+        "  reason: Nhà đầu tư chậm hoàn thiện hồ sơ"
+    )
     assert git(repo, "show", "--name-only", "--format=", "HEAD").split() == [DONG_HA]
     diff = git(repo, "show", "--format=", "--unified=0", "HEAD")
     changed = [
