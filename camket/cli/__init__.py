@@ -6,7 +6,7 @@ commands share; `output` where they write; `wording` what Typer says, in the cle
 the order `camket --help` lists them.
 """
 
-from camket.cli import checking, documents, forms, progress, setup  # noqa: F401  (registration)
+from camket.cli import checking, documents, forms, progress, setup, undo  # noqa: F401  (registration)
 from camket.cli.app import app, main
 
 __all__ = ["app", "main"]

@@ -2,11 +2,13 @@
 
 The entry is checked with the same rules as `validate` before anything is written: its fields
 are typed by the same model (camket.reading.models.Progress), and the item, with the entry
-added, goes through the same rule modules; the same entry as the item's last one is a duplicate.
-A refused entry changes nothing. With `--commit`, git's preconditions are checked before
-anything is written too, and the entry is written and committed together or not at all
-(camket.progress.committing): only the lines camket wrote are committed. The writing itself is
-camket.progress.entries, shared with `camket import`.
+added, goes through the same rule modules; the same entry as the item's last one is a duplicate,
+and so is a second `done` on the day of the last one (`camket undo` corrects a wrong one); an
+`adjusted` entry needs a change of signed content to approve. A refused entry changes nothing.
+With `--commit`, git's preconditions are checked before anything is written too, and the entry
+is written and committed together or not at all (camket.progress.committing): only the lines
+camket wrote are committed. The writing itself is camket.progress.entries, shared with
+`camket import`.
 """
 
 from __future__ import annotations
@@ -19,14 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from camket import checks, pipeline
+from camket.checks.sealed_content import year_changes
 from camket.i18n import _
 from camket.problems import Span
 from camket.progress import editing, entries
 from camket.progress.entries import Found, Refused
-from camket.reading import fields, loader
+from camket.reading import fields, loader, seal
 from camket.reading.building import build
 from camket.reading.files import read_text
-from camket.reading.models import Progress
+from camket.reading.models import Progress, Status
 from camket.reading.project import Project
 
 __all__ = ["Found", "Recorded", "Refused", "check_entry", "find", "record"]
@@ -156,6 +159,7 @@ def _record_locked(root: Path, found: Found, entry: dict[str, Any], commit: bool
     if messages:
         raise Refused(messages)
     assert progress is not None
+    _refuse_done_twice(found, progress)
     if found.item.progress and found.item.progress[-1].model_dump() == progress.model_dump():
         raise Refused(
             [
@@ -170,6 +174,8 @@ def _record_locked(root: Path, found: Found, entry: dict[str, Any], commit: bool
                 )
             ]
         )
+    if progress.status is Status.ADJUSTED:
+        _refuse_adjusted_without_change(project, found)
     change = entries.edit(project, [entries.Checked(found, entry, progress)])
     status_code = str(progress.status)
     message = None
@@ -177,3 +183,55 @@ def _record_locked(root: Path, found: Found, entry: dict[str, Any], commit: bool
         message = f"camket: {found.item.id} → {status_code} ({progress.date.isoformat()})"
     sha = entries.write(root, change, message)
     return Recorded(found.item.id, found.path, status_code, progress.date, sha)
+
+
+def _refuse_done_twice(found: Found, progress: Progress) -> None:
+    """A second `done` on the day the item was last recorded done: the first one stands; a
+    mistaken one is corrected with `camket undo`, not by writing another after it."""
+    last = found.item.progress[-1] if found.item.progress else None
+    if last is None or not (progress.status is last.status is Status.DONE):
+        return
+    if last.date != progress.date:
+        return
+    raise Refused(
+        [
+            _(
+                "'{id}' đã được ghi hoàn thành ngày {date} (mục tiến độ cuối); không ghi hoàn "
+                "thành lần thứ hai trong cùng ngày. Nếu mục đó ghi sai (ghi chú, lý do…), hãy xóa "
+                "nó bằng lệnh: camket undo {id}, rồi ghi lại"
+            ).format(id=found.item.id, date=progress.date.isoformat())
+        ]
+    )
+
+
+def _refuse_adjusted_without_change(project: Project, found: Found) -> None:
+    """`adjusted` records the decision that allowed a change of the item's signed content
+    (unit, task group, text, due date, indicator); record itself changes no content: the clerk
+    edits the file, then records the decision. So an `adjusted` entry is refused when there is
+    no change for it to approve: the year is sealed and the item's signed content, as validate
+    compares it (E121, camket.checks.sealed_content), is what was sealed or what the item's
+    latest approval already covers. In a year not sealed there is no signed content to compare
+    with (validate compares none), and the entry is taken as the clerk gives it."""
+    data = project.years[found.year]
+    if data.seal is None or data.seal.tag_problem == "unreadable":
+        return
+    if any(c.item_id == found.item.id for c in year_changes(data) if c.kind != "removed"):
+        return
+    approvals = [e for e in found.item.progress if seal.is_approval(e)]
+    if approvals:
+        since = _("lúc ghi quyết định điều chỉnh ngày {date}").format(
+            date=approvals[-1].date.isoformat()
+        )
+    else:
+        since = _("lúc niêm phong ngày {date}").format(date=data.seal.sealed_on_text)
+    raise Refused(
+        [
+            _(
+                "nội dung đã ký của '{id}' (lời văn, thời hạn, chỉ tiêu, nhóm nhiệm vụ, đơn vị) "
+                "không thay đổi so với {since}, nên không có gì để ghi điều chỉnh. Mục "
+                "'adjusted' ghi quyết định cho phép sửa nội dung đã ký: hãy sửa nội dung hoặc "
+                "thời hạn trong tệp {name} theo văn bản trước, rồi ghi lại lệnh này; nếu chỉ "
+                "là tiến độ, hãy ghi trạng thái khác (in_progress, done…)"
+            ).format(id=found.item.id, since=since, name=found.path.name)
+        ]
+    )

@@ -114,6 +114,9 @@ văn bản (YAML), sửa được bằng Notepad hoặc VS Code; lịch sử tha
     camket record MÃ-NỘI-DUNG done --date 2024-09-30 --note "Đã hoàn thành" --commit
     camket record MÃ-NỘI-DUNG not_done --cause objective --reason "Thiếu vốn" --commit
 
+Ghi nhầm một mục: `camket undo MÃ-NỘI-DUNG --commit` xóa mục tiến độ cuối của nội dung đó, rồi
+ghi lại cho đúng.
+
 Hoặc gửi mỗi đơn vị một phiếu Excel, rồi nhập các phiếu đơn vị gửi lại:
 
     camket forms NĂM --quarter 3 --out phieu-quy-3
