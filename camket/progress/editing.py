@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-_KEYS = ("date", "status", "note", "reason", "cause", "approved_by")
+ENTRY_KEYS = ("date", "status", "note", "reason", "cause", "approved_by")
 
 
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -29,13 +29,13 @@ class EditError(Exception):
 
 
 @dataclass(frozen=True)
-class _Text:
+class Text:
     text: str
     starts: list[int]  # offset of each line's first character
     newline: str
 
     @classmethod
-    def of(cls, text: str) -> _Text:
+    def of(cls, text: str) -> Text:
         # libyaml breaks lines at CR LF, LF and a lone CR: marks count lines the same way
         starts = [0] + [m.end() for m in _BREAK.finditer(text)]
         return cls(text, starts, "\r\n" if "\r\n" in text else "\n")
@@ -78,7 +78,7 @@ def _scalar(key: str, value: Any) -> str:
 
 
 def entry_fields(entry: dict[str, Any]) -> list[tuple[str, str]]:
-    return [(k, _scalar(k, entry[k])) for k in _KEYS if entry.get(k) not in (None, "")]
+    return [(k, _scalar(k, entry[k])) for k in ENTRY_KEYS if entry.get(k) not in (None, "")]
 
 
 def _flow(entry: dict[str, Any]) -> str:
@@ -94,7 +94,7 @@ def _block(entry: dict[str, Any], dash_col: int, newline: str) -> str:
     return newline.join(lines) + newline
 
 
-def _get(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
+def value_of(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
     for k, v in mapping.value:
         if isinstance(k, yaml.ScalarNode) and k.value == key:
             return v
@@ -104,12 +104,12 @@ def _get(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
 def find_item(root: yaml.Node | None, item_id: str) -> yaml.MappingNode | None:
     if not isinstance(root, yaml.MappingNode):
         return None
-    groups = _get(root, "groups")
+    groups = value_of(root, "groups")
     for group in groups.value if isinstance(groups, yaml.SequenceNode) else []:
-        items = _get(group, "items") if isinstance(group, yaml.MappingNode) else None
+        items = value_of(group, "items") if isinstance(group, yaml.MappingNode) else None
         for item in items.value if isinstance(items, yaml.SequenceNode) else []:
             if isinstance(item, yaml.MappingNode):
-                node = _get(item, "id")
+                node = value_of(item, "id")
                 if isinstance(node, yaml.ScalarNode) and node.value == item_id:
                     return item
     return None
@@ -126,7 +126,7 @@ def _leaf_end(node: yaml.Node) -> Any:
     return node.end_mark
 
 
-def _before_closing(t: _Text, node: yaml.Node, closing: str) -> tuple[int, str]:
+def _before_closing(t: Text, node: yaml.Node, closing: str) -> tuple[int, str]:
     """Where to insert before a flow collection's closing bracket, and the separator: none
     after an opening bracket or a trailing comma, ", " otherwise."""
     end = t.offset(node.end_mark)
@@ -147,7 +147,7 @@ def insert_entries(text: str, entries: list[tuple[str, dict[str, Any]]]) -> str:
     """The file's text with each entry appended to its item's progress (one entry per item),
     the file parsed once: the same text as inserting them one by one, since each insertion
     depends only on its own item's lines."""
-    t = _Text.of(text)
+    t = Text.of(text)
     root = yaml.compose(text, Loader=yaml.CSafeLoader)
     places = sorted(
         (_insertion(t, root, item_id, entry) for item_id, entry in entries), reverse=True
@@ -162,14 +162,14 @@ def insert_entries(text: str, entries: list[tuple[str, dict[str, Any]]]) -> str:
 
 
 def _insertion(
-    t: _Text, root: yaml.Node | None, item_id: str, entry: dict[str, Any]
+    t: Text, root: yaml.Node | None, item_id: str, entry: dict[str, Any]
 ) -> tuple[int, str]:
     """Where the entry goes in the text, and the text inserted there."""
     text = t.text
     item = find_item(root, item_id)
     if item is None:
         raise EditError(f"không tìm thấy nội dung '{item_id}' trong tệp")
-    progress = _get(item, "progress")
+    progress = value_of(item, "progress")
     nl = t.newline
     if item.flow_style:  # - {id: …, text: …}
         if progress is None:
@@ -205,15 +205,15 @@ def _insertion(
     return at, prefix + new
 
 
-def _item_lines(t: _Text, root: yaml.Node | None, item_id: str) -> tuple[int, int]:
+def _item_lines(t: Text, root: yaml.Node | None, item_id: str) -> tuple[int, int]:
     """Offsets of the whole lines an item takes, when no other item shares them."""
     item = find_item(root, item_id)
     if item is None:
         raise EditError(f"không tìm thấy nội dung '{item_id}' trong tệp")
     start = t.starts[item.start_mark.line]
     end = t.after_line_of(_leaf_end(item))
-    for group in _get(root, "groups").value:  # type: ignore[arg-type, union-attr]
-        items = _get(group, "items") if isinstance(group, yaml.MappingNode) else None
+    for group in value_of(root, "groups").value:  # type: ignore[arg-type, union-attr]
+        items = value_of(group, "items") if isinstance(group, yaml.MappingNode) else None
         for other in items.value if isinstance(items, yaml.SequenceNode) else []:
             if other is item:
                 continue
@@ -227,7 +227,7 @@ def _item_lines(t: _Text, root: yaml.Node | None, item_id: str) -> tuple[int, in
 def splice_item(base: str, new: str, item_id: str) -> str:
     """`base` with the lines of one item replaced by that item's lines in `new`: the item as
     it is in `new` (its content and its progress), every other line of `base` as it was."""
-    b, n = _Text.of(base), _Text.of(new)
+    b, n = Text.of(base), Text.of(new)
     b_start, b_end = _item_lines(b, yaml.compose(base, Loader=yaml.CSafeLoader), item_id)
     n_start, n_end = _item_lines(n, yaml.compose(new, Loader=yaml.CSafeLoader), item_id)
     lines = new[n_start:n_end]

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import yaml
 
 from camket.i18n import _
-from camket.progress.editing import _KEYS, EditError, _get, _Text, find_item
+from camket.progress.editing import ENTRY_KEYS, EditError, Text, find_item, value_of
 
 _DASH = re.compile(r"[ ]*-[ ]+")
 _PROGRESS_KEY = re.compile(r"[ ]*progress:[ ]*")
@@ -54,12 +54,12 @@ class Cut:
     entry: int
 
 
-def _rest_of_line(t: _Text, offset: int) -> str:
+def _rest_of_line(t: Text, offset: int) -> str:
     match = re.compile(r"\r\n|\r|\n").search(t.text, offset)
     return t.text[offset : match.start() if match else len(t.text)]
 
 
-def _line_start(t: _Text, line: int) -> int:
+def _line_start(t: Text, line: int) -> int:
     return t.starts[line] if line < len(t.starts) else len(t.text)
 
 
@@ -69,7 +69,7 @@ def _fields(entry: yaml.Node) -> list[tuple[yaml.ScalarNode, yaml.ScalarNode]]:
         raise NotRemovable(_("mục này không phải một bảng khóa date:, status:, …"))
     pairs = []
     for key, value in entry.value:
-        if not isinstance(key, yaml.ScalarNode) or key.value not in _KEYS:
+        if not isinstance(key, yaml.ScalarNode) or key.value not in ENTRY_KEYS:
             name = key.value if isinstance(key, yaml.ScalarNode) else "?"
             raise NotRemovable(_("có khóa '{key}' mà camket không ghi").format(key=name))
         if not isinstance(value, yaml.ScalarNode) or value.style not in (None, "", '"', "'"):
@@ -89,12 +89,12 @@ def _fields(entry: yaml.Node) -> list[tuple[yaml.ScalarNode, yaml.ScalarNode]]:
     return pairs
 
 
-def _no_comment(t: _Text, after: int) -> None:
+def _no_comment(t: Text, after: int) -> None:
     if _rest_of_line(t, after).strip():
         raise NotRemovable(_("dòng của mục có thêm ghi chú (#) hoặc nội dung khác"))
 
 
-def _in_block_list(t: _Text, progress: yaml.SequenceNode) -> Cut:
+def _in_block_list(t: Text, progress: yaml.SequenceNode) -> Cut:
     entry = progress.value[-1]
     pairs = _fields(entry)
     first = entry.start_mark.line
@@ -126,7 +126,7 @@ def _in_block_list(t: _Text, progress: yaml.SequenceNode) -> Cut:
     return Cut(start, end, first + 1, entry_start)
 
 
-def _in_flow_list(t: _Text, progress: yaml.SequenceNode) -> Cut:
+def _in_flow_list(t: Text, progress: yaml.SequenceNode) -> Cut:
     entry = progress.value[-1]
     _fields(entry)
     if not getattr(entry, "flow_style", False) or entry.start_mark.line != entry.end_mark.line:
@@ -151,11 +151,11 @@ def _in_flow_list(t: _Text, progress: yaml.SequenceNode) -> Cut:
 def last_entry(text: str, item_id: str) -> Cut:
     """Where the item's last progress entry is in the text, when camket may remove it
     (NotRemovable says why not; EditError when the item or its entries are not there)."""
-    t = _Text.of(text)
+    t = Text.of(text)
     item = find_item(yaml.compose(text, Loader=yaml.CSafeLoader), item_id)
     if item is None:
         raise EditError(_("không tìm thấy nội dung '{id}' trong tệp").format(id=item_id))
-    progress = _get(item, "progress")
+    progress = value_of(item, "progress")
     if not isinstance(progress, yaml.SequenceNode) or not progress.value:
         raise EditError(_("nội dung '{id}' chưa có mục tiến độ nào").format(id=item_id))
     if progress.flow_style:
