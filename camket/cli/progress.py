@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -21,14 +22,18 @@ from camket.i18n import N_, _
 
 @command(
     help=N_(
-        "Ghi một mục tiến độ cho một nội dung cam kết, không sửa gì khác trong tệp.\n\nVí dụ: "
-        "camket record dong-ha-2020-02 done --date 2020-09-30 --commit"
+        "Ghi một mục tiến độ cho một nội dung cam kết, hoặc giá trị thực hiện của một chỉ "
+        "tiêu, không sửa gì khác trong tệp.\n\nVí dụ: camket record dong-ha-2020-02 done "
+        "--date 2020-09-30 --commit; camket record thu-ngan-sach 730,223 --year 2019"
     )
 )
 def record(
     item: Annotated[
         str,
-        typer.Argument(metavar=N_("MÃ"), help=N_("Mã nội dung cam kết (hoặc phần đầu của mã).")),
+        typer.Argument(
+            metavar=N_("MÃ"),
+            help=N_("Mã nội dung cam kết (hoặc phần đầu của mã), hoặc mã chỉ tiêu."),
+        ),
     ],
     status: Annotated[
         str,
@@ -37,7 +42,8 @@ def record(
             help=N_(
                 "Trạng thái: done, in_progress, not_done, "
                 "paused, adjusted… hoặc tiếng Việt "
-                '("hoàn thành", "tạm dừng"…).'
+                '("hoàn thành", "tạm dừng"…); với chỉ tiêu: giá trị thực hiện, viết '
+                "kiểu Việt Nam (730,223; 1.234.567)."
             ),
         ),
     ],
@@ -47,7 +53,16 @@ def record(
         typer.Option(
             "--date",
             metavar=N_("NGÀY"),
-            help=N_("Ngày của tiến độ (mặc định: hôm nay)."),
+            help=N_("Ngày của tiến độ, hoặc của số liệu chỉ tiêu (mặc định: hôm nay)."),
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            metavar=N_("NĂM"),
+            help=N_("Năm của chỉ tiêu, khi mã chỉ tiêu có trong nhiều năm."),
             show_default=False,
         ),
     ] = None,
@@ -84,14 +99,37 @@ def record(
     ] = None,
     commit: Annotated[bool, typer.Option("--commit", help=N_("Commit thay đổi vào git."))] = False,
 ) -> None:
-    """Append one checked progress entry to an item, changing no other byte."""
+    """Append one checked progress entry to an item, or set an indicator's actual value,
+    changing no other byte."""
+    from camket.progress import indicators
     from camket.progress.record import record as do_record
 
+    root = options.root(data)
+    when = options.date(date)
+    if year is not None or indicators.wanted(root, item, status):
+        item_only = {
+            "--note": note,
+            "--reason": reason,
+            "--cause": cause,
+            "--approved-by": approved_by,
+        }
+        given = [name for name, value in item_only.items() if value is not None]
+        if given:
+            raise indicators.Refused(
+                [
+                    _(
+                        "{options} chỉ dùng khi ghi tiến độ nội dung cam kết; với chỉ tiêu "
+                        "'{id}' chỉ ghi giá trị và ngày số liệu (--date): hãy bỏ {options}"
+                    ).format(options=", ".join(given), id=item)
+                ]
+            )
+        _record_indicator(root, item, status, year, when, commit)
+        return
     done = do_record(  # an entry refused is a CamketError: the app says why
-        options.root(data),
+        root,
         item,
         status,
-        options.date(date),
+        when,
         note=note,
         reason=reason,
         cause=cause,
@@ -100,6 +138,30 @@ def record(
     )
     line = _("Đã ghi: {id} → {status} ({date}) vào {path}").format(
         id=done.item_id, status=done.status, date=done.date.isoformat(), path=done.path
+    )
+    if done.commit:
+        line += _("; commit {sha}").format(sha=done.commit[:10])
+    output.out().print(line, markup=False)
+
+
+def _record_indicator(
+    root: Path, indicator: str, value: str, year: int | None, when: dt.date | None, commit: bool
+) -> None:
+    from camket import vn
+    from camket.progress import indicators
+
+    done = indicators.record(root, indicator, value, year=year, date=when, commit=commit)
+    old = vn.number(done.old) if done.old is not None else "—"
+    new = vn.number(done.new) + (f" {done.unit}" if done.unit else "")
+    line = _(
+        "Đã ghi chỉ tiêu {id} năm {year}: {old} → {new} (số liệu ngày {date}) vào {path}"
+    ).format(
+        id=done.indicator_id,
+        year=done.year,
+        old=old,
+        new=new,
+        date=done.date.isoformat(),
+        path=done.path,
     )
     if done.commit:
         line += _("; commit {sha}").format(sha=done.commit[:10])
