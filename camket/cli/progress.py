@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -170,12 +170,15 @@ def _record_indicator(
 
 @command(
     help=N_(
-        "Lịch sử thay đổi của một nội dung cam kết theo git: ngày, người sửa, commit, cũ → "
-        "mới.\n\nVí dụ: camket history dong-ha-2019-01"
+        "Lịch sử thay đổi của một nội dung cam kết hay một chỉ tiêu theo git: ngày, người sửa, "
+        "commit, cũ → mới.\n\nVí dụ: camket history dong-ha-2019-01; camket history "
+        "thu-ngan-sach"
     )
 )
 def history(
-    item: Annotated[str, typer.Argument(metavar=N_("MÃ"), help=N_("Mã nội dung cam kết."))],
+    item: Annotated[
+        str, typer.Argument(metavar=N_("MÃ"), help=N_("Mã nội dung cam kết hoặc mã chỉ tiêu."))
+    ],
     data: DataOption = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -185,15 +188,19 @@ def history(
 
     from camket import git
     from camket.progress.history import Skipped, item_history, resolve
+    from camket.progress.indicator_history import IndicatorChange, indicator_history
     from camket.reading.files import MAX_FILE_BYTES
     from camket.terminal import json_text
 
     root = options.root(data)
     skipped: list[Skipped] = []
+    measures: list[IndicatorChange] = []
     try:
         git.toplevel(root)
-        _kind, item = resolve(root, item)
-        changes = item_history(root, item, skipped)
+        kind, item = resolve(root, item)
+        changes = item_history(root, item, skipped) if kind == "item" else []
+        if not changes:  # an indicator, or an id that is no item's (one deleted since)
+            measures = indicator_history(root, item, skipped)
     except git.GitError:
         raise CamketError(
             _(
@@ -215,6 +222,9 @@ def history(
             ),
             markup=False,
         )
+    if measures:
+        _indicator_table(item, measures, json_output)
+        return
     if json_output:
         print(json_text([c.to_json() for c in changes]))
         return
@@ -242,6 +252,48 @@ def history(
             Text(c.commit[:10]),
             Text(names.get(c.field, c.field)),
             Text(f"{old or '—'} → {new}"),
+        )
+    output.out(always=True).print(table)
+
+
+def _indicator_table(indicator: str, changes: list[Any], json_output: bool) -> None:
+    """An indicator's changes: numbers the Vietnamese way in the table, as numbers in JSON."""
+    from decimal import Decimal
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from camket import vn
+    from camket.terminal import json_text
+
+    if json_output:
+        print(json_text([c.to_json() for c in changes]))
+        return
+    names = {
+        "plan": _("kế hoạch"),
+        "actual": _("thực hiện"),
+        "actual_on": _("ngày số liệu"),
+        "indicator": _("chỉ tiêu"),
+    }
+
+    def shown(value: Any) -> str:
+        if value is None:
+            return "—"
+        if isinstance(value, Decimal):
+            return vn.number(value)
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+    table = Table(title=_("Lịch sử của chỉ tiêu {id}").format(id=indicator), title_justify="left")
+    for column in (_("Ngày"), _("Người sửa"), _("Commit"), _("Năm"), _("Thay đổi"), _("Cũ → mới")):
+        table.add_column(column)
+    for c in changes:
+        table.add_row(
+            Text(c.date[:10]),
+            Text(c.author),
+            Text(c.commit[:10]),
+            Text(str(c.year)),
+            Text(names.get(c.field, c.field)),
+            Text(f"{shown(c.old)} → {shown(c.new)}"),
         )
     output.out(always=True).print(table)
 
