@@ -152,7 +152,7 @@ def _record_indicator(
 
     done = indicators.record(root, indicator, value, year=year, date=when, commit=commit)
     old = vn.number(done.old) if done.old is not None else "—"
-    new = vn.number(done.new) + (f" {done.unit}" if done.unit else "")
+    new = vn.number(done.new) + _unit(done.unit)
     line = _(
         "Đã ghi chỉ tiêu {id} năm {year}: {old} → {new} (số liệu ngày {date}) vào {path}"
     ).format(
@@ -166,6 +166,11 @@ def _record_indicator(
     if done.commit:
         line += _("; commit {sha}").format(sha=done.commit[:10])
     output.out().print(line, markup=False)
+
+
+def _unit(unit: str | None) -> str:
+    """After a number: "7,05%", "730,223 tỷ đồng"."""
+    return "" if not unit else unit if unit == "%" else f" {unit}"
 
 
 @command(

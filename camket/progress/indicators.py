@@ -110,8 +110,8 @@ def _year(indicator_id: str, years: list[int], year: int | None, every: list[str
     if year is not None:
         return [
             _(
-                "năm {year} không có chỉ tiêu nào mã '{id}'{hint}. --year chỉ dùng khi ghi chỉ "
-                "tiêu; để ghi tiến độ một nội dung cam kết, hãy bỏ --year"
+                "năm {year} không có chỉ tiêu nào mã '{id}'; --year chỉ dùng khi ghi chỉ tiêu, "
+                "để ghi tiến độ một nội dung cam kết hãy bỏ --year{hint}"
             ).format(year=year, id=indicator_id, hint=suggest.hint(indicator_id, every))
         ]
     if len(years) > 1:

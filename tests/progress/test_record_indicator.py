@@ -177,7 +177,7 @@ def test_the_year_when_the_id_is_in_several(mini: Path):
     # an id only one year has needs no --year
     r = record(mini, "ho-ngheo", "6,9", "--date", "2019-12-31")
     assert r.exit_code == 0, r.stderr
-    assert "Đã ghi chỉ tiêu ho-ngheo năm 2019: 7,05 → 6,9 %" in r.stdout
+    assert "Đã ghi chỉ tiêu ho-ngheo năm 2019: 7,05 → 6,9%" in r.stdout
 
 
 def test_an_item_and_an_indicator_of_another_year_with_one_id(mini: Path):
@@ -226,11 +226,13 @@ def test_an_item_and_an_indicator_of_another_year_with_one_id(mini: Path):
         ),
         (
             ["thu-ngan-sac", "700", "--year", "2019"],
-            "năm 2019 không có chỉ tiêu nào mã 'thu-ngan-sac'; có phải ý bạn là 'thu-ngan-sach'?",
+            "năm 2019 không có chỉ tiêu nào mã 'thu-ngan-sac'; --year chỉ dùng khi ghi chỉ tiêu, "
+            "để ghi tiến độ một nội dung cam kết hãy bỏ --year; có phải ý bạn là 'thu-ngan-sach'?",
         ),
         (
             ["dong-ha-2019-03", "done", "--year", "2019"],
-            "--year chỉ dùng khi ghi chỉ tiêu; để ghi tiến độ một nội dung cam kết, hãy bỏ --year",
+            "năm 2019 không có chỉ tiêu nào mã 'dong-ha-2019-03'; --year chỉ dùng khi ghi chỉ "
+            "tiêu, để ghi tiến độ một nội dung cam kết hãy bỏ --year",
         ),
         (["thu-ngan-sach", "700", "--year", "2020"], "năm 2020 không có chỉ tiêu 'thu-ngan-sach'"),
         (
