@@ -8,6 +8,8 @@ keeps the decimals its author wrote; counts under ten get a leading zero in runn
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -48,6 +50,47 @@ def short_date(d: dt.date) -> str:
 def long_date(d: dt.date) -> str:
     month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
+
+
+class AmbiguousNumber(ValueError):
+    """A number that reads two ways: `1.234` is 1234 to a Vietnamese reader (the dot groups
+    thousands) and 1.234 to one used to English or YAML (the dot is the decimal point)."""
+
+    def __init__(self, text: str, whole: Decimal, decimal: Decimal) -> None:
+        super().__init__(text)
+        self.whole, self.decimal = whole, decimal
+
+
+# Digits, dots and at most one comma, nothing else: no exponent, no NaN, no unit, no space.
+_NUMBER_SHAPE = re.compile(r"-?[0-9][0-9.]*(,[0-9]+)?")
+
+
+def parse_number(text: str) -> Decimal:
+    """A number as a Vietnamese clerk types it: the comma is the decimal separator, the dot
+    groups thousands (`730,223`; `1.234.567`; `1.234,5`; `42`). A lone dot that cannot group
+    thousands is a decimal point, as in YAML (`12.5`, `0.500`, `1234.567`); one that could
+    (`1.234`) is AmbiguousNumber. Anything else is ValueError. The decimals written are kept
+    (`7,10`), as the documents print them."""
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    text = unicodedata.normalize("NFKC", text).strip().replace("\u2212", "-")
+    if not _NUMBER_SHAPE.fullmatch(text):
+        raise ValueError(text)
+    whole, dot, after = text.partition(".")
+    if dot and "." not in after and "," not in after:  # one dot and no comma
+        digits = whole.lstrip("-")
+        if len(after) == 3 and len(digits) <= 3 and not digits.startswith("0"):
+            raise AmbiguousNumber(text, Decimal(whole + after), Decimal(text))
+        return Decimal(text)
+    try:  # the Vietnamese forms, thousands grouped by threes (babel's CLDR data for vi)
+        return parse_decimal(text, locale="vi", strict=True)
+    except NumberFormatError:
+        raise ValueError(text) from None
+
+
+def decimal_text(value: Decimal) -> str:
+    """A number as YAML writes it (730.223), never in exponent notation."""
+    return format(value, "f")
 
 
 def parse_date(text: str) -> dt.date:

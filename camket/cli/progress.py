@@ -21,14 +21,18 @@ from camket.i18n import N_, _
 
 @command(
     help=N_(
-        "Ghi một mục tiến độ cho một nội dung cam kết, không sửa gì khác trong tệp.\n\nVí dụ: "
-        "camket record dong-ha-2020-02 done --date 2020-09-30 --commit"
+        "Ghi một mục tiến độ cho một nội dung cam kết, hoặc giá trị thực hiện của một chỉ "
+        "tiêu, không sửa gì khác trong tệp.\n\nVí dụ: camket record dong-ha-2020-02 done "
+        "--date 2020-09-30 --commit; camket record thu-ngan-sach 730,223 --year 2019"
     )
 )
 def record(
     item: Annotated[
         str,
-        typer.Argument(metavar=N_("MÃ"), help=N_("Mã nội dung cam kết (hoặc phần đầu của mã).")),
+        typer.Argument(
+            metavar=N_("MÃ"),
+            help=N_("Mã nội dung cam kết (hoặc phần đầu của mã), hoặc mã chỉ tiêu."),
+        ),
     ],
     status: Annotated[
         str,
@@ -37,7 +41,8 @@ def record(
             help=N_(
                 "Trạng thái: done, in_progress, not_done, "
                 "paused, adjusted… hoặc tiếng Việt "
-                '("hoàn thành", "tạm dừng"…).'
+                '("hoàn thành", "tạm dừng"…); với chỉ tiêu: giá trị thực hiện, viết '
+                "kiểu Việt Nam (730,223; 1.234.567)."
             ),
         ),
     ],
@@ -47,7 +52,16 @@ def record(
         typer.Option(
             "--date",
             metavar=N_("NGÀY"),
-            help=N_("Ngày của tiến độ (mặc định: hôm nay)."),
+            help=N_("Ngày của tiến độ, hoặc của số liệu chỉ tiêu (mặc định: hôm nay)."),
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            metavar=N_("NĂM"),
+            help=N_("Năm của chỉ tiêu, khi mã chỉ tiêu có trong nhiều năm."),
             show_default=False,
         ),
     ] = None,
@@ -84,14 +98,39 @@ def record(
     ] = None,
     commit: Annotated[bool, typer.Option("--commit", help=N_("Commit thay đổi vào git."))] = False,
 ) -> None:
-    """Append one checked progress entry to an item, changing no other byte."""
+    """Append one checked progress entry to an item, or set an indicator's actual value,
+    changing no other byte."""
+    from camket.progress import indicators
     from camket.progress.record import record as do_record
 
+    root = options.root(data)
+    when = options.date(date)
+    if year is not None or indicators.wanted(root, item, status):
+        item_only = {
+            "--note": note,
+            "--reason": reason,
+            "--cause": cause,
+            "--approved-by": approved_by,
+        }
+        given = [name for name, value in item_only.items() if value is not None]
+        if given:
+            raise indicators.Refused(
+                [
+                    _(
+                        "{options} chỉ dùng khi ghi tiến độ nội dung cam kết; với chỉ tiêu "
+                        "'{id}' chỉ ghi giá trị và ngày số liệu (--date): hãy bỏ {options}"
+                    ).format(options=", ".join(given), id=item)
+                ]
+            )
+        from camket.cli.indicators import record_indicator
+
+        record_indicator(root, item, status, year, when, commit)
+        return
     done = do_record(  # an entry refused is a CamketError: the app says why
-        options.root(data),
+        root,
         item,
         status,
-        options.date(date),
+        when,
         note=note,
         reason=reason,
         cause=cause,
@@ -108,12 +147,15 @@ def record(
 
 @command(
     help=N_(
-        "Lịch sử thay đổi của một nội dung cam kết theo git: ngày, người sửa, commit, cũ → "
-        "mới.\n\nVí dụ: camket history dong-ha-2019-01"
+        "Lịch sử thay đổi của một nội dung cam kết hay một chỉ tiêu theo git: ngày, người sửa, "
+        "commit, cũ → mới.\n\nVí dụ: camket history dong-ha-2019-01; camket history "
+        "thu-ngan-sach"
     )
 )
 def history(
-    item: Annotated[str, typer.Argument(metavar=N_("MÃ"), help=N_("Mã nội dung cam kết."))],
+    item: Annotated[
+        str, typer.Argument(metavar=N_("MÃ"), help=N_("Mã nội dung cam kết hoặc mã chỉ tiêu."))
+    ],
     data: DataOption = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -123,15 +165,19 @@ def history(
 
     from camket import git
     from camket.progress.history import Skipped, item_history, resolve
+    from camket.progress.indicator_history import IndicatorChange, indicator_history
     from camket.reading.files import MAX_FILE_BYTES
     from camket.terminal import json_text
 
     root = options.root(data)
     skipped: list[Skipped] = []
+    measures: list[IndicatorChange] = []
     try:
         git.toplevel(root)
-        _kind, item = resolve(root, item)
-        changes = item_history(root, item, skipped)
+        kind, item = resolve(root, item)
+        changes = item_history(root, item, skipped) if kind == "item" else []
+        if not changes:  # an indicator, or an id that is no item's (one deleted since)
+            measures = indicator_history(root, item, skipped)
     except git.GitError:
         raise CamketError(
             _(
@@ -153,6 +199,11 @@ def history(
             ),
             markup=False,
         )
+    if measures:
+        from camket.cli.indicators import history_table
+
+        history_table(item, measures, json_output)
+        return
     if json_output:
         print(json_text([c.to_json() for c in changes]))
         return

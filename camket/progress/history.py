@@ -84,39 +84,44 @@ class Skipped:
     size: int
 
 
-_UNREADABLE = object()  # a version of a file that does not parse: it says nothing of the item
+UNREADABLE = object()  # a version of a file that does not parse: it says nothing of the item
 
 
-class _Versions:
+class Versions:
     """The files' versions read from git, each at most once, none past MAX_FILE_BYTES."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.skipped: dict[tuple[str, str], Skipped] = {}
 
-    def state(self, commit: git.Commit, path: str, item_id: str) -> Any:
-        """The item in the file at this commit: see _find; None when the file is not there."""
+    def read(self, commit: git.Commit, path: str) -> Any:
+        """The file's value at this commit (what the YAML reader gives), None when the file is
+        not there, or UNREADABLE when it was too large or did not read."""
         try:
             size = int(git.run(self.root, "cat-file", "-s", f"{commit.hash}:{path}").strip())
         except (git.GitError, ValueError):  # no such file at this commit
             return None
         if size > MAX_FILE_BYTES:
             self.skipped[(commit.hash, path)] = Skipped(commit.hash, commit.date, path, size)
-            return _UNREADABLE
+            return UNREADABLE
         data = git.show(self.root, commit.hash, path)
-        return _find(data, item_id) if data is not None else None
+        if data is None:
+            return None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return UNREADABLE
+        value, _problems = read_text(Path("x.yaml"), text)
+        return UNREADABLE if value is None else value
+
+    def state(self, commit: git.Commit, path: str, item_id: str) -> Any:
+        """The item in the file at this commit: see _find; None when the file is not there."""
+        value = self.read(commit, path)
+        return value if value is None or value is UNREADABLE else _find(value, item_id)
 
 
-def _find(data: bytes, item_id: str) -> Any:
-    """The item's state in one version of a file: a dict, None when it is not there, or
-    _UNREADABLE when the file did not read at that commit."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return _UNREADABLE
-    value, _problems = read_text(Path("x.yaml"), text)
-    if value is None:
-        return _UNREADABLE
+def _find(value: Any, item_id: str) -> Any:
+    """The item's state in one version of a file: a dict, or None when it is not there."""
     groups = value.get("groups") if isinstance(value, dict) else None
     for group in groups if isinstance(groups, list) else []:
         items = group.get("items") if isinstance(group, dict) else None
@@ -166,7 +171,7 @@ def resolve(root: Path, query: str) -> tuple[str, str]:
 def item_history(root: Path, item_id: str, skipped: list[Skipped] | None = None) -> list[Change]:
     """Raises git.GitError when the data folder is not in a git repository. Versions too
     large to read are appended to `skipped`."""
-    versions = _Versions(root)
+    versions = Versions(root)
     try:
         return _history(root, item_id, versions)
     finally:
@@ -174,7 +179,7 @@ def item_history(root: Path, item_id: str, skipped: list[Skipped] | None = None)
             skipped.extend(versions.skipped.values())
 
 
-def _history(root: Path, item_id: str, versions: _Versions) -> list[Change]:
+def _history(root: Path, item_id: str, versions: Versions) -> list[Change]:
     top = git.toplevel(root)
     prefix = root.resolve().relative_to(top.resolve()).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
@@ -197,7 +202,7 @@ def _history(root: Path, item_id: str, versions: _Versions) -> list[Change]:
         unreadable = False
         for path in dict.fromkeys(candidates):
             state = versions.state(commit, path, item_id)
-            if state is _UNREADABLE:
+            if state is UNREADABLE:
                 unreadable = unreadable or path == where
                 continue
             if state is not None:

@@ -83,9 +83,25 @@ def find(project: Project, query: str) -> Found:
                 ).format(q=query, names=names)
             ]
         )
-    guesses = difflib.get_close_matches(query, [f.item.id for f in everything], n=3)
+    indicators: dict[str, list[str]] = {}
+    for year, data in sorted(project.years.items()):
+        for i in data.config.indicators if data.config else ():
+            indicators.setdefault(i.id, []).append(str(year))
+    if query in indicators:  # `record INDICATOR STATUS`: a status is no indicator's value
+        raise Refused(
+            [
+                _(
+                    "'{q}' là mã chỉ tiêu (năm {years}), không phải nội dung cam kết: giá trị "
+                    "ghi cho chỉ tiêu là một số, ví dụ: camket record {q} 730,223"
+                ).format(q=query, years=", ".join(dict.fromkeys(indicators[query])))
+            ]
+        )
+    known = [f.item.id for f in everything] + list(indicators)
+    guesses = difflib.get_close_matches(query, known, n=3)
     hint = _("; có phải ý bạn là: {g}?").format(g=", ".join(guesses)) if guesses else ""
-    raise Refused([_("không có nội dung cam kết nào mã '{q}'{hint}").format(q=query, hint=hint)])
+    raise Refused(
+        [_("không có nội dung cam kết hay chỉ tiêu nào mã '{q}'{hint}").format(q=query, hint=hint)]
+    )
 
 
 def check_entry(

@@ -124,6 +124,11 @@ Hoặc gửi mỗi đơn vị một phiếu Excel, rồi nhập các phiếu đ�
 
 Xem tình hình đến hết quý: `camket status NĂM --quarter 3`.
 
+Ghi số liệu thực hiện một chỉ tiêu của `year.yaml` (số viết kiểu Việt Nam: dấu phẩy ngăn phần
+thập phân, dấu chấm ngăn hàng nghìn):
+
+    camket record MÃ-CHỈ-TIÊU 1.234,5 --date 2024-12-31 --commit
+
 ## In văn bản
 
 - Bản cam kết để ký: `camket sheets NĂM` (mỗi đơn vị một tệp) hoặc `camket sheets NĂM

@@ -302,6 +302,9 @@ class Measure(Node):
 class YearIndicator(Measure):
     id: Id
     name: Text
+    # The date of the actual value's figure (`camket record INDICATOR VALUE --date`): figures
+    # are estimated during the year and confirmed after it.
+    actual_on: Date | None = None
 
 
 class Tag(Node):
