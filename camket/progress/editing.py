@@ -115,18 +115,18 @@ def find_item(root: yaml.Node | None, item_id: str) -> yaml.MappingNode | None:
     return None
 
 
-def _leaf_end(node: yaml.Node) -> Any:
+def leaf_end(node: yaml.Node) -> Any:
     """Where the node's text really ends (block collections' own end marks run on)."""
     if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
         return node.end_mark
     if isinstance(node, yaml.MappingNode) and node.value:
-        return _leaf_end(node.value[-1][1])
+        return leaf_end(node.value[-1][1])
     if isinstance(node, yaml.SequenceNode) and node.value:
-        return _leaf_end(node.value[-1])
+        return leaf_end(node.value[-1])
     return node.end_mark
 
 
-def _before_closing(t: Text, node: yaml.Node, closing: str) -> tuple[int, str]:
+def before_closing(t: Text, node: yaml.Node, closing: str) -> tuple[int, str]:
     """Where to insert before a flow collection's closing bracket, and the separator: none
     after an opening bracket or a trailing comma, ", " otherwise."""
     end = t.offset(node.end_mark)
@@ -173,16 +173,16 @@ def _insertion(
     nl = t.newline
     if item.flow_style:  # - {id: …, text: …}
         if progress is None:
-            at, sep = _before_closing(t, item, "}")
+            at, sep = before_closing(t, item, "}")
             return at, f"{sep}progress: [{_flow(entry)}]"
         if isinstance(progress, yaml.SequenceNode) and progress.flow_style:
-            at, sep = _before_closing(t, progress, "]")
+            at, sep = before_closing(t, progress, "]")
             return at, sep + _flow(entry)
         raise EditError("mục tiến độ viết theo kiểu không hỗ trợ")
     if progress is None or (isinstance(progress, yaml.ScalarNode) and progress.value == ""):
         key_col = item.start_mark.column
         if progress is None:
-            at = t.after_line_of(_leaf_end(item))
+            at = t.after_line_of(leaf_end(item))
             head = " " * key_col + "progress:" + nl
         else:  # `progress:` with nothing after it
             at = t.after_line_of(progress.start_mark)
@@ -192,11 +192,11 @@ def _insertion(
     if not isinstance(progress, yaml.SequenceNode):
         raise EditError("'progress:' không phải một danh sách")
     if progress.flow_style:
-        at, sep = _before_closing(t, progress, "]")
+        at, sep = before_closing(t, progress, "]")
         return at, sep + _flow(entry)
     last = progress.value[-1]
     dash_col = progress.start_mark.column
-    at = t.after_line_of(_leaf_end(last))
+    at = t.after_line_of(leaf_end(last))
     prefix = nl if at == len(text) and not text.endswith("\n") else ""
     if getattr(last, "flow_style", False) or not isinstance(last, yaml.MappingNode):
         new = " " * dash_col + f"- {_flow(entry)}" + nl
@@ -211,14 +211,14 @@ def _item_lines(t: Text, root: yaml.Node | None, item_id: str) -> tuple[int, int
     if item is None:
         raise EditError(f"không tìm thấy nội dung '{item_id}' trong tệp")
     start = t.starts[item.start_mark.line]
-    end = t.after_line_of(_leaf_end(item))
+    end = t.after_line_of(leaf_end(item))
     for group in value_of(root, "groups").value:  # type: ignore[arg-type, union-attr]
         items = value_of(group, "items") if isinstance(group, yaml.MappingNode) else None
         for other in items.value if isinstance(items, yaml.SequenceNode) else []:
             if other is item:
                 continue
             other_start = t.offset(other.start_mark)
-            other_end = t.offset(_leaf_end(other))
+            other_end = t.offset(leaf_end(other))
             if other_start < end and other_end > start:
                 raise EditError("nội dung này viết chung dòng với nội dung khác")
     return start, end

@@ -12,20 +12,20 @@ from __future__ import annotations
 
 import yaml
 
-from camket.progress.editing import EditError, _before_closing, _get, _leaf_end, _Text
+from camket.progress.editing import EditError, Text, before_closing, leaf_end, value_of
 
 ORDER = ("plan", "actual", "actual_on")  # where a missing field goes: after the one before it
 
 
 def find_indicator(root: yaml.Node | None, indicator_id: str) -> yaml.MappingNode:
     """The indicator's mapping node in a year.yaml; EditError when there is not exactly one."""
-    indicators = _get(root, "indicators") if isinstance(root, yaml.MappingNode) else None
+    indicators = value_of(root, "indicators") if isinstance(root, yaml.MappingNode) else None
     found = [
         node
         for node in (indicators.value if isinstance(indicators, yaml.SequenceNode) else [])
         if isinstance(node, yaml.MappingNode)
-        and isinstance(_get(node, "id"), yaml.ScalarNode)
-        and _get(node, "id").value == indicator_id  # type: ignore[union-attr]
+        and isinstance(value_of(node, "id"), yaml.ScalarNode)
+        and value_of(node, "id").value == indicator_id  # type: ignore[union-attr]
     ]
     if len(found) != 1:
         raise EditError(f"không tìm thấy đúng một chỉ tiêu '{indicator_id}' trong tệp")
@@ -41,14 +41,14 @@ def _key(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
 
 def set_fields(text: str, indicator_id: str, fields: list[tuple[str, str]]) -> str:
     """The text with each (key, YAML scalar) of `fields` set on the indicator; keys in ORDER."""
-    t = _Text.of(text)
+    t = Text.of(text)
     node = find_indicator(yaml.compose(text, Loader=yaml.CSafeLoader), indicator_id)
     edits: dict[int, list[tuple[int, str]]] = {}  # start -> [(end, new text)], applied last first
     missing: dict[str | None, list[tuple[str, str]]] = {}  # by the present key they follow
     for key, scalar in fields:
-        value = _get(node, key)
+        value = value_of(node, key)
         if value is None:
-            before = [k for k in ORDER[: ORDER.index(key)] if _get(node, k) is not None]
+            before = [k for k in ORDER[: ORDER.index(key)] if value_of(node, k) is not None]
             missing.setdefault(before[-1] if before else None, []).append((key, scalar))
             continue
         if not isinstance(value, yaml.ScalarNode):
@@ -69,20 +69,20 @@ def set_fields(text: str, indicator_id: str, fields: list[tuple[str, str]]) -> s
 
 
 def _insertion(
-    t: _Text, node: yaml.MappingNode, after: str | None, group: list[tuple[str, str]]
+    t: Text, node: yaml.MappingNode, after: str | None, group: list[tuple[str, str]]
 ) -> tuple[int, str]:
     """Where the missing fields go (after the value of `after`, or at the mapping's end), and
     the text inserted there."""
-    anchor = _get(node, after) if after is not None else None
+    anchor = value_of(node, after) if after is not None else None
     if node.flow_style:
         if anchor is not None:
             at, separator = t.offset(anchor.end_mark), ", "
         else:
-            at, separator = _before_closing(t, node, "}")
+            at, separator = before_closing(t, node, "}")
         return at, separator + ", ".join(f"{k}: {v}" for k, v in group)
     key = _key(node, after) if after is not None else None
     column = (key or node.value[0][0]).start_mark.column
-    at = t.after_line_of(_leaf_end(anchor if anchor is not None else node))
+    at = t.after_line_of(leaf_end(anchor if anchor is not None else node))
     prefix = t.newline if at == len(t.text) and not t.text.endswith(("\n", "\r")) else ""
     lines = "".join(" " * column + f"{k}: {v}" + t.newline for k, v in group)
     return at, prefix + lines

@@ -31,6 +31,7 @@ VIETNAMESE_LETTER = re.compile(
 )
 NOT_WORDS = re.compile(
     r"'[^'\n]*'|\"[^\"\n]*\"|“[^”\n]*”"  # quoted: data
+    r"|\{[^}\n]*\}"  # a message's placeholder
     r"|(?<!\w)--?[\w-]+"  # an option's name
     r"|\$?\b[A-Z][A-Z0-9_]*_[A-Z0-9_]+\b"  # an environment variable
     r"|\S+\.(?:yaml|docx|xlsx|csv|json|pdf|png)\b|\S*/\S*"  # a file name, a path

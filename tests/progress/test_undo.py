@@ -253,7 +253,7 @@ def test_refusals_change_nothing(mini: Path):
     assert "'dong-ha-2019-03' chưa có mục tiến độ nào" in r.stderr
     assert "camket history dong-ha-2019-03" in r.stderr
     r = undo(mini, "khong-co-2019-01")
-    assert r.exit_code == 1 and "không có nội dung cam kết nào mã" in r.stderr
+    assert r.exit_code == 1 and "không có nội dung cam kết hay chỉ tiêu nào mã" in r.stderr
     assert files(mini) == before
     # a file with errors of its own is not edited
     path = mini / DONG_HA
