@@ -1,10 +1,11 @@
 """No value `camket init` wrote as an example is left in the data: the example unit, the
-example theme, the example names of signers.
+example theme, the example names of signers, the example paragraphs of the report.
 
 Why: a new data folder validates at once, so that the clerk can try every command on it; but
 its examples are printed on real documents if they are left: "Huyện ủy Mẫu" on a commitment
-sheet, "Chủ đề năm 2026" as the year's theme, "Nguyễn Văn A" under a signature. The values
-looked for are exactly the ones `camket init` writes (camket.progress.scaffold).
+sheet, "Chủ đề năm 2026" as the year's theme, "Nguyễn Văn A" under a signature, "[Hạn chế,
+khuyết điểm và nguyên nhân.]" in the report. The values looked for are the ones
+`camket init` writes, taken from where it states them (camket.progress.scaffold).
 
 Valid:
 
@@ -50,6 +51,18 @@ units:
     collective: Tập thể lãnh đạo Sở Xây dựng
     head_title: Giám đốc Sở Xây dựng
 ```
+
+```yaml
+# file: 2019/year.yaml
+year: 2019
+theme: Trách nhiệm, kỷ cương, tăng tốc phát triển
+signed_on: 2019-02-20
+groups_per_unit: [2, 6]
+report:
+  limitations:
+    - >-
+      [Hạn chế, khuyết điểm và nguyên nhân.]
+```
 """
 
 from __future__ import annotations
@@ -60,6 +73,9 @@ from collections.abc import Iterator
 from camket.checks._common import Finding, Folder, Scope
 from camket.i18n import N_, _
 from camket.problems import Severity, Span
+from camket.progress import scaffold
+from camket.reading.located import LocList
+from camket.reading.models import YearConfig
 
 CODE = "W104"
 SEVERITY = Severity.WARNING
@@ -68,15 +84,17 @@ TITLE = N_("Còn giá trị mẫu của camket init")
 FIX = N_(
     "Thay giá trị mẫu bằng giá trị thật: đơn vị mẫu don-vi-mau (Huyện ủy Mẫu) trong units.yaml "
     "và tệp cam kết của nó, chủ đề năm trong year.yaml, tên người ký (Nguyễn Văn A) trong "
-    "camket.yaml, year.yaml và các tệp cam kết."
+    "camket.yaml, year.yaml và các tệp cam kết, các đoạn mẫu trong ngoặc vuông dưới report: "
+    "trong year.yaml (viết lời văn thật, hoặc xóa phần chưa viết)."
 )
 
-# What camket.progress.scaffold writes as examples (tests/progress/test_init.py keeps the two
-# in step: a new folder trips this rule at each of them).
-EXAMPLE_UNIT = "don-vi-mau"
-EXAMPLE_NAMES = frozenset({"Huyện ủy Mẫu", "Ban Thường vụ Huyện ủy Mẫu"})
-EXAMPLE_PEOPLE = frozenset({"Nguyễn Văn A", "Nguyễn Văn B"})
-EXAMPLE_THEME = re.compile(r"Chủ đề năm \d{4}")
+# What `camket init` writes as examples, from its own statement of them (tests/progress/
+# test_init.py: a new folder trips this rule at each of them, and at nothing else).
+EXAMPLE_UNIT = scaffold.EXAMPLE_UNIT
+EXAMPLE_NAMES = frozenset({scaffold.EXAMPLE_UNIT_NAME, scaffold.EXAMPLE_COLLECTIVE})
+EXAMPLE_PEOPLE = frozenset({scaffold.EXAMPLE_REPORT_SIGNER, scaffold.EXAMPLE_SHEET_SIGNER})
+EXAMPLE_THEME = re.compile(re.escape(scaffold.EXAMPLE_THEME).replace(r"\{year\}", r"\d{4}"))
+EXAMPLE_PARAGRAPHS = frozenset(scaffold.EXAMPLE_REPORT.values())
 
 
 def _example(field: str, value: str, where: Span) -> Finding:
@@ -110,6 +128,7 @@ def check(target: Folder) -> Iterator[Finding]:
         if config is None:
             continue
         signers.append(config)
+        yield from _report(config)
         if EXAMPLE_THEME.fullmatch(config.theme.strip()):
             yield (
                 config.value_span("theme"),
@@ -126,3 +145,19 @@ def check(target: Folder) -> Iterator[Finding]:
     for head, where in target.heads:
         if head.strip() in EXAMPLE_PEOPLE:
             yield _example("head", head, where)
+
+
+def _report(config: YearConfig) -> Iterator[Finding]:
+    """The example paragraphs under `report:`, once the clerk has uncommented them."""
+    for section, paragraphs in (config.report or {}).items():
+        where = config.source["report"].get(section)
+        for i, text in enumerate(paragraphs):
+            if text.strip() in EXAMPLE_PARAGRAPHS and isinstance(where, LocList):
+                yield (
+                    where.value_span(i),
+                    _(
+                        "report: {section}: '{text}' là đoạn mẫu do camket init ghi và sẽ được in "
+                        "vào báo cáo; hãy viết lời văn thật thay cho nó, hoặc xóa phần này nếu "
+                        "chưa viết"
+                    ).format(section=section, text=text.strip()),
+                )

@@ -131,13 +131,20 @@ def status(
 
     when = options.as_of(year, as_of, quarter)
     since = options.date(compare)
-    project = options.load_year(options.root(data), year)
+    project = options.load_year(options.root(data), year, partial=True)
     if unit is not None and unit not in project.units:
         from camket.suggest import hint as suggestion
 
         hint = suggestion(unit, project.units)
         raise CamketError(
             _("không có đơn vị '{unit}' trong units.yaml{hint}").format(unit=unit, hint=hint)
+        )
+    if unit is not None and unit in project.years[year].left_out:
+        raise CamketError(
+            _(
+                "không tính được số liệu của đơn vị '{unit}': tệp cam kết của đơn vị có lỗi; "
+                "hãy sửa các lỗi trên rồi chạy lại"
+            ).format(unit=unit)
         )
     if since is not None:
         from camket.counting.periods import compare as compare_dates
@@ -155,6 +162,7 @@ def status(
             print(json_text(moved.to_json(project)))
         else:
             present.moved(moved, project, out(always=True))
+        options.finish(project, year)
         return
     result = tally(project, year, when, unit)
     if chart is not None:
@@ -165,3 +173,4 @@ def status(
         print(json_text(result.to_json(figures=True)))
     else:
         present.status_table(result, project, out(always=True))
+    options.finish(project, year)

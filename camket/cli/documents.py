@@ -139,9 +139,11 @@ def sheets(
     """The commitment sheets signed at the ceremony."""
     from camket.documents import making
 
-    project = options.load_year(options.root(data), year)
+    project = options.load_year(options.root(data), year, partial=True)
     data_year = project.years[year]
     chosen = list(units or [u.id for u in project.units.values() if u.id in data_year.commitments])
+    # A unit left out for its file's errors is named by the note, not refused as unknown.
+    chosen = [u for u in chosen if u not in data_year.left_out]
     missing = [u for u in chosen if u not in data_year.commitments]
     if missing:
         from camket.suggest import hint as suggestion
@@ -154,6 +156,8 @@ def sheets(
                 for u in missing
             )
         )
+    if not chosen:  # every unit asked for was left out: nothing to print, the note says why
+        options.finish(project, year)
     path = options.template("sheet", template, project)
     date = data_year.config.signed_on if data_year.config else None
     if combined:
@@ -166,6 +170,7 @@ def sheets(
         )
         if pdf:
             options.pdf([combined_path])
+        options.finish(project, year)
         return
     target_dir = options.output(target, "") if target is not None else Path()
     from rich.progress import Progress
@@ -182,6 +187,7 @@ def sheets(
     )
     if pdf:
         options.pdf([target_dir / f"cam-ket-{year}-{unit}.docx" for unit in chosen])
+    options.finish(project, year)
 
 
 @command(
@@ -217,7 +223,8 @@ def export(
             _("định dạng '{fmt}' không hỗ trợ; dùng xlsx, csv hoặc json").format(fmt=fmt)
         )
     when = options.as_of(year, as_of, quarter)
-    project = options.load_year(options.root(data), year)
+    project = options.load_year(options.root(data), year, partial=True)
     path = options.output(target, f"cam-ket-{year}.{fmt}")
     options.write(path, exporting.WRITERS[fmt](project, tally(project, year, when)))
     output.out().print(_("Đã xuất: {path}").format(path=path), markup=False)
+    options.finish(project, year)

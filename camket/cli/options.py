@@ -115,8 +115,10 @@ def require_year(path: Path, year: int) -> None:
         )
 
 
-def load_year(path: Path, year: int, force: bool = False) -> Project:
-    """Load one year and its shared files; invalid data stops here unless `force`."""
+def load_year(path: Path, year: int, force: bool = False, partial: bool = False) -> Project:
+    """Load one year and its shared files; invalid data stops here, unless `force` (a draft
+    from everything that read) or `partial`: when every error lies in some units' commitments
+    files, the year without those units (`YearData.left_out`, said here and by `finish`)."""
     from camket import pipeline
     from camket.cli import present
     from camket.problems import has_errors
@@ -127,6 +129,11 @@ def load_year(path: Path, year: int, force: bool = False) -> Project:
     for line in present.problems_text(problems):
         console.print(line, markup=False)
     if has_errors(problems):
+        at_fault = pipeline.units_at_fault(problems, project.years[year]) if partial else None
+        if at_fault:
+            project.years[year] = project.years[year].without(at_fault)
+            left_out(project, year)
+            return project
         unusable = project.settings is None or project.years[year].config is None
         if not force or unusable:
             console.print(
@@ -141,6 +148,42 @@ def load_year(path: Path, year: int, force: bool = False) -> Project:
             _("Dữ liệu có lỗi: văn bản được in dưới dạng DỰ THẢO (--force)."), markup=False
         )
     return project
+
+
+def left_out(project: Project, year: int) -> None:
+    """Which units the year was loaded without, and why, on standard error; nothing when none."""
+    missing = project.years[year].left_out
+    if not missing:
+        return
+    names = ", ".join(
+        f"{project.units[u].name if u in project.units else u} ({_shown(p)})"
+        for u, p in missing.items()
+    )
+    err().print(
+        _(
+            "Bỏ qua {n} đơn vị có tệp lỗi: {units}; hãy sửa các tệp này (camket validate để xem "
+            "lỗi) rồi chạy lại."
+        ).format(n=len(missing), units=names),
+        markup=False,
+    )
+
+
+def _shown(path: Path) -> str:
+    """A path as problems show it: relative to the working directory when it can be."""
+    import os
+
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def finish(project: Project, year: int) -> None:
+    """The end of a command that showed a year without some units: the note again, after
+    the output, so the last word is not a success; exit 1."""
+    if project.years[year].left_out:
+        left_out(project, year)
+        raise typer.Exit(1)
 
 
 def pdf(paths: list[Path]) -> None:

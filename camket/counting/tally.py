@@ -239,6 +239,8 @@ class YearTally:
     indicators: list[IndicatorState]  # every indicator of year.yaml, in its order
     tags: dict[str, TagTally]
     items: list[ItemState]  # every counted item, in block, unit and file order
+    # Units left out because their files have errors (YearData.without): the figures are partial
+    left_out: tuple[str, ...] = ()
 
     @property
     def units(self) -> list[UnitTally]:
@@ -315,6 +317,8 @@ class YearTally:
             "indicators": {"total": self.indicators_total, "met": self.indicators_met},
             "tags": {t: {"total": v.total, "completed": v.completed} for t, v in self.tags.items()},
         }
+        if self.left_out:  # partial figures say so, where a program reads them
+            out["left_out"] = list(self.left_out)
         if figures:
             out["figures"] = [f.to_json() for f in self.figures()]
         return out
@@ -339,7 +343,9 @@ class Figure:
 def tally(
     project: Project, year: int, as_of: dt.date | None = None, unit: str | None = None
 ) -> YearTally:
-    """Tally one year; `unit` narrows every count to that unit (indicators stay the year's)."""
+    """Tally one year; `unit` narrows every count to that unit (indicators stay the year's).
+    Units the year was loaded without (`YearData.left_out`) are not counted at all, not even as
+    a row of zeros, and the tally names them."""
     data = project.years[year]
     as_of = as_of or default_as_of(year, project.today)
     year_end = as_of >= dt.date(year, 12, 31)
@@ -350,7 +356,7 @@ def tally(
     # Units in units.yaml order: those that exist that year, and any other that has a file.
     for u in project.units.values():
         commitments = data.commitments.get(u.id)
-        if unit is not None and u.id != unit:
+        if (unit is not None and u.id != unit) or u.id in data.left_out:
             continue
         if commitments is None and not u.exists_in(year):
             continue
@@ -381,4 +387,5 @@ def tally(
         indicators=indicators,
         tags=dict(sorted(tags.items())),
         items=states,
+        left_out=tuple(u for u in data.left_out if unit is None or u == unit),
     )

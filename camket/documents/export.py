@@ -101,6 +101,8 @@ def to_json(project: Project, t: YearTally) -> bytes:
         "as_of": t.as_of.isoformat(),
         "items": [{k: _json_value(v) for k, v in row.items()} for row in rows(project, t)],
     }
+    if t.left_out:  # units whose files have errors: the items are not all the year's
+        body["left_out"] = list(t.left_out)
     return (json_text(body) + "\n").encode("utf-8")
 
 

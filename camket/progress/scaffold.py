@@ -27,6 +27,57 @@ def _modeline(kind: str, depth: int) -> str:
     return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{kind}.schema.json\n"
 
 
+# What init writes as examples, stated once: the templates below are filled from these, and
+# validate's W104 (camket.checks.placeholders) warns about exactly these values while they are
+# left in the data, since each would be printed on a real document.
+EXAMPLE_UNIT = "don-vi-mau"
+EXAMPLE_UNIT_NAME = "Huyện ủy Mẫu"
+EXAMPLE_COLLECTIVE = "Ban Thường vụ Huyện ủy Mẫu"
+EXAMPLE_REPORT_SIGNER = "Nguyễn Văn A"  # also the example unit's head
+EXAMPLE_SHEET_SIGNER = "Nguyễn Văn B"
+EXAMPLE_THEME = "Chủ đề năm {year}"
+# The report's prose under `report:` in year.yaml: an example paragraph for each section, in
+# the order the report places them ("block" stands for each block's id). Written commented out;
+# uncommented and left as is, each would print as a bracketed note in the report.
+EXAMPLE_REPORT = {
+    "intro": "[Mở đầu: bối cảnh của năm, cách các đơn vị quán triệt và ký cam kết.]",
+    "block": "[Kết quả nổi bật của các đơn vị trong khối.]",
+    "results": "[Đánh giá chung: kết quả thực hiện cam kết góp phần vào nhiệm vụ của năm.]",
+    "limitations": "[Hạn chế, khuyết điểm và nguyên nhân.]",
+    "next_year": "[Nhiệm vụ, giải pháp năm sau.]",
+}
+_REPORT_NOTES = {  # the comment beside each section's key: where the report prints it
+    "intro": "mở đầu, trước kết quả của các khối",
+    "block": "kết quả của khối (mã khối), sau câu có số liệu của khối",
+    "results": "đánh giá chung, sau câu về các chỉ tiêu kinh tế - xã hội",
+    "limitations": "phần II: hạn chế và nguyên nhân",
+    "next_year": "phần III: nhiệm vụ, giải pháp năm sau",
+}
+_REPORT_HELP = """\
+# Lời văn báo cáo cuối năm (camket report), theo từng phần. Khi viết: bỏ '# ' ở đầu các dòng
+# từ 'report:' trở xuống (VS Code: chọn các dòng rồi nhấn Ctrl+/) và thay chữ mẫu trong ngoặc
+# vuông bằng lời văn thật; mỗi '- >-' mở một đoạn văn, các dòng dưới nó được nối thành một
+# đoạn; phần nào không viết thì xóa. Không ghi các con số (49/49, 96/97…): camket tự tính.
+# report:
+"""
+
+
+def report_comment(blocks: list[str]) -> str:
+    """The `report:` section of a new year.yaml, commented out: every section the report has,
+    with an example paragraph, so that the clerk sees what to write and where it goes.
+    Uncommented (the '# ' taken off each line from `# report:` on), it is valid YAML."""
+    lines = []
+    for key in ["intro", *blocks, "results", "limitations", "next_year"]:
+        section = key if key in EXAMPLE_REPORT else "block"
+        pad = " " * max(1, 28 - len(key))
+        lines += [
+            f"#   {key}:{pad}# {_REPORT_NOTES[section]}",
+            "#     - >-",
+            f"#       {EXAMPLE_REPORT[section]}",
+        ]
+    return _REPORT_HELP + "\n".join(lines) + "\n"
+
+
 CAMKET_YAML = """\
 {modeline}# Cài đặt của cơ quan nhận cam kết. Các tên dưới đây được in lên văn bản.
 body: Ban Thường vụ Tỉnh ủy           # cơ quan các đơn vị ký cam kết với
@@ -41,11 +92,11 @@ code: TU                               # ký hiệu trong số văn bản: Số 
 report_signature:
   on_behalf: T/L Ban Thường vụ
   title: Chánh Văn phòng
-  # name: Nguyễn Văn A                 # bỏ dấu # và ghi tên người ký
+  # name: {report_signer}                 # bỏ dấu # và ghi tên người ký
 sheet_signature:
   on_behalf: T/M Ban Thường vụ Tỉnh ủy
   title: Bí thư
-  # name: Nguyễn Văn B                 # bỏ dấu # và ghi tên người ký
+  # name: {sheet_signer}                 # bỏ dấu # và ghi tên người ký
 """
 
 UNITS_YAML = """\
@@ -54,35 +105,36 @@ blocks:
   - id: dia-phuong
     name: Các huyện, thị, thành ủy, đảng ủy trực thuộc
 units:
-  - id: don-vi-mau
-    name: Huyện ủy Mẫu
+  - id: {unit}
+    name: {unit_name}
     block: dia-phuong
-    collective: Ban Thường vụ Huyện ủy Mẫu
+    collective: {collective}
     head_title: Bí thư Huyện ủy
     # years: [{year}, 2030]            # các năm đơn vị còn hoạt động (bỏ trống: luôn hoạt động)
 """
 
 YEAR_YAML = """\
 {modeline}year: {year}
-theme: Chủ đề năm {year}                 # sửa thành chủ đề năm của cấp ủy
-signed_on: {signed}                      # ngày ký cam kết
+theme: {theme}                   # sửa thành chủ đề năm của cấp ủy
+signed_on: {signed}                    # ngày ký cam kết
 groups_per_unit: [2, 6]                  # mỗi đơn vị từ 2 đến 6 nhóm nhiệm vụ
-"""
+
+{report}"""
 
 COMMITMENTS_YAML = """\
 {modeline}# Bản cam kết năm {year} của đơn vị mẫu; chép cho từng đơn vị (tên tệp = mã đơn vị).
-unit: don-vi-mau
+unit: {unit}
 year: {year}
-head: Nguyễn Văn A                       # người đứng đầu ký cam kết năm nay
+head: {head}                       # người đứng đầu ký cam kết năm nay
 groups:
   - title: Phát triển kinh tế - xã hội
     items:
-      - id: don-vi-mau-{year}-01
+      - id: {unit}-{year}-01
         text: Hoàn thành giải phóng mặt bằng các dự án trọng điểm trên địa bàn
         due: {year}-09-30
   - title: Xây dựng Đảng, hệ thống chính trị
     items:
-      - id: don-vi-mau-{year}-02
+      - id: {unit}-{year}-02
         text: Hoàn thành kế hoạch kiểm tra, giám sát năm {year} của Ban Thường vụ
         due: {year}-12-31
 """
@@ -97,7 +149,8 @@ văn bản (YAML), sửa được bằng Notepad hoặc VS Code; lịch sử tha
 
 - `camket.yaml`: tên cơ quan, địa danh, ký hiệu văn bản.
 - `units.yaml`: các khối và các đơn vị ký cam kết.
-- `NĂM/year.yaml`: chủ đề năm, ngày ký, số nhóm nhiệm vụ, các chỉ tiêu.
+- `NĂM/year.yaml`: chủ đề năm, ngày ký, số nhóm nhiệm vụ, các chỉ tiêu, lời văn báo cáo
+  cuối năm (`report:`, có sẵn mẫu để bỏ dấu `#` rồi viết).
 - `NĂM/commitments/MÃ-ĐƠN-VỊ.yaml`: bản cam kết của từng đơn vị (nhóm nhiệm vụ, nội dung,
   tiến độ).
 
@@ -233,17 +286,46 @@ def new_folder(root: Path, year: int, today: dt.date, commit: bool = True) -> Ma
     _require_empty(root)
     made = Made(root)
     signed = dt.date(year, 2, 20) if dt.date(year, 2, 20) <= today else dt.date(year, 1, 1)
-    _write(made, "camket.yaml", CAMKET_YAML.format(modeline=_modeline("camket", 0)))
-    _write(made, "units.yaml", UNITS_YAML.format(modeline=_modeline("units", 0), year=year))
     _write(
         made,
-        f"{year}/year.yaml",
-        YEAR_YAML.format(modeline=_modeline("year", 1), year=year, signed=signed.isoformat()),
+        "camket.yaml",
+        CAMKET_YAML.format(
+            modeline=_modeline("camket", 0),
+            report_signer=EXAMPLE_REPORT_SIGNER,
+            sheet_signer=EXAMPLE_SHEET_SIGNER,
+        ),
     )
     _write(
         made,
-        f"{year}/commitments/don-vi-mau.yaml",
-        COMMITMENTS_YAML.format(modeline=_modeline("commitments", 2), year=year),
+        "units.yaml",
+        UNITS_YAML.format(
+            modeline=_modeline("units", 0),
+            year=year,
+            unit=EXAMPLE_UNIT,
+            unit_name=EXAMPLE_UNIT_NAME,
+            collective=EXAMPLE_COLLECTIVE,
+        ),
+    )
+    _write(
+        made,
+        f"{year}/year.yaml",
+        YEAR_YAML.format(
+            modeline=_modeline("year", 1),
+            year=year,
+            theme=EXAMPLE_THEME.format(year=year),
+            signed=signed.isoformat(),
+            report=report_comment(["dia-phuong"]),
+        ),
+    )
+    _write(
+        made,
+        f"{year}/commitments/{EXAMPLE_UNIT}.yaml",
+        COMMITMENTS_YAML.format(
+            modeline=_modeline("commitments", 2),
+            year=year,
+            unit=EXAMPLE_UNIT,
+            head=EXAMPLE_REPORT_SIGNER,
+        ),
     )
     _extras(made)
     if commit:
@@ -332,7 +414,7 @@ def new_year(root: Path, source: Project, year: int, today: dt.date) -> Made:
     if fresh:
         _extras(made)
     old = source.years[previous].config
-    theme = f"Chủ đề năm {year}"
+    theme = EXAMPLE_THEME.format(year=year)
     _write(
         made,
         f"{year}/year.yaml",
@@ -343,6 +425,7 @@ def new_year(root: Path, source: Project, year: int, today: dt.date) -> Made:
             "# groups_per_unit: "
             f"{list(old.groups_per_unit) if old and old.groups_per_unit else [2, 6]}"
             "   # bật lại khi đã nhập đủ các nhóm nhiệm vụ\n"
+            "\n" + report_comment(list(source.blocks))
         ),
     )
     if not fresh and not (root / SCHEMA_DIR).exists():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -30,6 +32,8 @@ class YearData:
     files: dict[str, Path] = field(default_factory=dict)
     seal: Seal | None = None  # what was signed, read from git (camket.reading.anchor)
     seal_record: Path | None = None  # YEAR/seal.yaml when there is one: for people, untrusted
+    # unit id -> the file with errors it was left out for (`without`); empty: every unit is here
+    left_out: dict[str, Path] = field(default_factory=dict)
 
     def exact(self, unit: str) -> bool:
         """The unit's file was typed whole: it read, and no bad value in it was left out."""
@@ -40,6 +44,18 @@ class YearData:
     def complete(self) -> bool:
         """Every commitments file typed whole: what counts the year's items may judge them."""
         return all(self.exact(unit) for unit in self.files)
+
+    def without(self, units: Mapping[str, Path]) -> YearData:
+        """The year as it stands without these units' files (unit id -> the file at fault):
+        what `status`, `sheets` and `export` still show when other units' files have errors.
+        The units are named in `left_out`, so what counts the year leaves them out whole (no
+        row of zeros) and says the figures are partial instead of pretending to be complete."""
+        return dataclasses.replace(
+            self,
+            commitments={u: c for u, c in self.commitments.items() if u not in units},
+            files={u: p for u, p in self.files.items() if u not in units},
+            left_out={**self.left_out, **units},
+        )
 
 
 @dataclass

@@ -109,14 +109,17 @@ def test_status_unit(mini: Path):
 
 
 def test_status_refuses_invalid_data_and_prints_no_table(mini: Path):
-    path = mini / "2019/commitments/dong-ha.yaml"
+    """An error in year.yaml touches every unit (a unit's broken file leaves that unit out:
+    tests/cli/test_partial.py)."""
+    path = mini / "2019/year.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("status: done}", "status: xong}"), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace("actual: 7.05}", "actual: bảy}", 1),
+        encoding="utf-8",
     )
     r = run("status", "2019", "--data", mini)
     assert r.exit_code == 1
     assert r.stdout == ""
-    assert "dong-ha.yaml:14:40: lỗi: trạng thái 'xong'" in r.stderr
+    assert "year.yaml:9:" in r.stderr and "Dữ liệu có lỗi" in r.stderr
 
 
 def test_status_unknown_year(mini: Path):

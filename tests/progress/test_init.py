@@ -146,3 +146,150 @@ def test_validate_points_at_every_example_init_wrote(tmp_path: Path, monkeypatch
     r = run("init", target, "--from", target, "--year", "2027")
     assert r.exit_code == 0, r.stderr
     assert examples() == [("year.yaml", 3)]
+
+
+def _uncomment_report(path: Path) -> None:
+    """What the clerk does: take '# ' off each line from '# report:' on (VS Code's Ctrl+/)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index("# report:\n")
+    assert all(line.startswith("# ") for line in lines[start:])
+    path.write_text("".join(lines[:start] + [x[2:] for x in lines[start:]]), encoding="utf-8")
+
+
+def _replace(path: Path, *pairs: tuple[str, str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+
+
+def _fill_the_examples(target: Path) -> None:
+    """Every example init wrote replaced by a real value, as the guide asks."""
+    _replace(
+        target / "camket.yaml",
+        ("# name: Nguyễn Văn A", "name: Lê Thị Hoa"),
+        ("# name: Nguyễn Văn B", "name: Trần Văn Bình"),
+    )
+    _replace(target / "2026/year.yaml", ("Chủ đề năm 2026", "Đoàn kết, kỷ cương, phát triển"))
+    _replace(
+        target / "units.yaml",
+        ("don-vi-mau", "dong-ha"),
+        ("Huyện ủy Mẫu", "Thành ủy Đông Hà"),
+    )
+    old = target / "2026/commitments/don-vi-mau.yaml"
+    new = old.rename(target / "2026/commitments/dong-ha.yaml")
+    _replace(new, ("don-vi-mau", "dong-ha"), ("Nguyễn Văn A", "Hồ Sỹ Trung"))
+
+
+W104 = "là giá trị mẫu do camket init ghi và sẽ được in lên văn bản; hãy thay bằng giá trị thật"
+NEW_FOLDER_WARNINGS = [
+    f"2026/commitments/don-vi-mau.yaml:5:7: cảnh báo: head: 'Nguyễn Văn A' {W104} [W104]",
+    "2026/year.yaml:3:8: cảnh báo: chủ đề năm 2026 vẫn là chữ mẫu 'Chủ đề năm 2026' do camket "
+    "init ghi; hãy ghi chủ đề năm của cấp ủy (được in lên bản cam kết và báo cáo) [W104]",
+    "camket.yaml:13:3: cảnh báo: báo cáo năm 2026 sẽ in không có tên người ký (để trống chỗ ghi "
+    "tên); hãy thêm name: … vào report_signature trong camket.yaml, hoặc trong year.yaml của năm "
+    "có người ký khác [W102]",
+    "camket.yaml:17:3: cảnh báo: bản cam kết năm 2026 sẽ in không có tên người ký (để trống chỗ "
+    "ghi tên); hãy thêm name: … vào sheet_signature trong camket.yaml, hoặc trong year.yaml của "
+    "năm có người ký khác [W102]",
+    "units.yaml:7:9: cảnh báo: 'don-vi-mau' là đơn vị mẫu do camket init tạo; hãy sửa thành một "
+    "đơn vị thật (mã, tên, tập thể lãnh đạo, chức danh) và đổi tên tệp cam kết của nó theo mã "
+    "mới, hoặc xóa đơn vị mẫu và tệp của nó [W104]",
+]
+
+
+def _report_warning(line: int, section: str) -> str:
+    return (
+        f"2026/year.yaml:{line}:7: cảnh báo: report: {section}: "
+        f"'{scaffold.EXAMPLE_REPORT['block' if section == 'dia-phuong' else section]}' là đoạn "
+        "mẫu do camket init ghi và sẽ được in vào báo cáo; hãy viết lời văn thật thay cho nó, "
+        "hoặc xóa phần này nếu chưa viết [W104]"
+    )
+
+
+def test_a_new_folder_warns_exactly_about_its_examples_until_they_are_filled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("CAMKET_TODAY", "2026-03-01")
+    target = tmp_path / "d"
+    assert run("init", target).exit_code == 0
+    r = run("validate", cwd=target)
+    assert r.exit_code == 0
+    assert r.stdout.splitlines() == [
+        *NEW_FOLDER_WARNINGS,
+        "4 tệp: 0 lỗi, 5 cảnh báo. Giải thích một mã lỗi: camket validate --explain MÃ",
+    ]
+    _fill_the_examples(target)
+    r = run("validate", cwd=target)
+    assert (r.exit_code, r.stdout) == (0, "Dữ liệu hợp lệ: 4 tệp, không có lỗi.\n")
+
+
+def test_the_report_section_init_writes_is_valid_yaml_once_uncommented(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from camket import pipeline
+
+    monkeypatch.setenv("CAMKET_TODAY", "2026-03-01")
+    target = tmp_path / "d"
+    assert run("init", target).exit_code == 0
+    _fill_the_examples(target)
+    year_file = target / "2026/year.yaml"
+    _uncomment_report(year_file)
+    project, problems = pipeline.load_and_check(target)
+    assert not [p for p in problems if p.is_error]
+    sections = ["intro", "dia-phuong", "results", "limitations", "next_year"]
+    example = {**scaffold.EXAMPLE_REPORT, "dia-phuong": scaffold.EXAMPLE_REPORT["block"]}
+    assert project.years[2026].config.report == {s: [example[s]] for s in sections}
+    # left as they are, each example paragraph is pointed at
+    r = run("validate", cwd=target)
+    assert r.exit_code == 0
+    assert r.stdout.splitlines() == [
+        _report_warning(13, "intro"),
+        _report_warning(16, "dia-phuong"),
+        _report_warning(19, "results"),
+        _report_warning(22, "limitations"),
+        _report_warning(25, "next_year"),
+        "4 tệp: 0 lỗi, 5 cảnh báo. Giải thích một mã lỗi: camket validate --explain MÃ",
+    ]
+    # written, and the report prints the prose in its places
+    _replace(
+        year_file,
+        *(
+            (text, f"Đoạn {i} của báo cáo, viết trên\n      hai dòng.")
+            for i, text in enumerate(scaffold.EXAMPLE_REPORT.values())
+        ),
+    )
+    r = run("validate", cwd=target)
+    assert (r.exit_code, r.stdout) == (0, "Dữ liệu hợp lệ: 4 tệp, không có lỗi.\n")
+    out = tmp_path / "bao-cao.docx"
+    r = run("report", "2026", "--out", out, cwd=target)
+    assert r.exit_code == 0, r.stderr
+    from tests.docx_reading import paragraphs
+
+    text = "\n".join(paragraphs(out))
+    for i in range(len(scaffold.EXAMPLE_REPORT)):
+        assert f"Đoạn {i} của báo cáo, viết trên hai dòng." in text
+    assert "[" not in text and "chưa có phần" not in r.stderr
+
+
+def test_a_year_from_the_last_one_has_the_report_section_with_every_block(tmp_path: Path):
+    from camket import pipeline
+
+    target = tmp_path / "moi"
+    r = run("init", target, "--from", EMBEDDED_DATA, "--year", "2021")
+    assert r.exit_code == 0, r.stderr
+    year_file = target / "2021/year.yaml"
+    assert "\n# report:\n#   intro:" in year_file.read_text(encoding="utf-8")
+    _uncomment_report(year_file)
+    project, problems = pipeline.load_and_check(target, years=[2021])
+    assert not [p for p in problems if p.path == year_file and p.is_error]
+    assert list(project.years[2021].config.report) == [
+        "intro",
+        *project.blocks,
+        "results",
+        "limitations",
+        "next_year",
+    ]
+    warned = sorted(p.line for p in problems if p.path == year_file and p.code == "W104")
+    assert len(warned) == 4 + len(project.blocks) + 1  # the theme, and each paragraph

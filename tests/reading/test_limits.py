@@ -12,6 +12,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from camket.reading import files as reading
@@ -257,7 +258,15 @@ def test_deep_nesting_is_a_problem_at_its_line_for_every_command(
         # record names the file it cannot read; the others print the problem itself
         assert ("cam-lo.yaml" if args[0] == "record" else "E018") in r.stderr, (args, r.stderr)
     assert path.read_bytes() == before
-    assert not (tmp_path / "x.xlsx").exists() and not (tmp_path / "r.docx").exists()
+    assert not (tmp_path / "r.docx").exists()  # the report refuses
+    # export and sheets leave the unit out whole (tests/cli/test_partial.py)
+    book = openpyxl.load_workbook(tmp_path / "x.xlsx")
+    units = {row[1] for row in book["Nội dung cam kết"].iter_rows(min_row=2, values_only=True)}
+    assert units == {"dong-ha", "so-xay-dung"}
+    assert sorted(p.name for p in (tmp_path / "sheets").iterdir()) == [
+        "cam-ket-2019-dong-ha.docx",
+        "cam-ket-2019-so-xay-dung.docx",
+    ]
 
 
 def test_deep_nesting_in_an_old_version_does_not_break_history(mini: Path):
