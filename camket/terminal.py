@@ -6,12 +6,15 @@ the screen, hide a line or reverse how a name reads. Every console of the comman
 `SafeConsole`, which strips such characters from the text it renders (Rich's own styling is
 added afterwards and kept), and JSON printed for other programs escapes them, which keeps the
 values intact.
+
+`prepare_streams` makes every console and pipe able to take Vietnamese: see its docstring.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -61,3 +64,27 @@ def json_text(value: Any) -> str:
     not JSON; the reader never lets them in)."""
     text = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def prepare_streams() -> None:
+    """Standard output and errors able to take any text, once, before anything is printed.
+
+    Python encodes what is printed in the console's or the system's encoding: Windows-1258 or
+    cp437 in a clerk's Windows console redirected to a file, ASCII under a C locale, whatever
+    PYTHONIOENCODING says. A character it lacks (most of Vietnamese, in all of these) stopped
+    the command halfway. A file or a pipe (a pre-commit hook, `> ket-qua.txt`) now always gets
+    UTF-8, the encoding every later reader of camket's output expects; a terminal keeps its own
+    encoding, the one it displays, and shows '?' for a character it cannot. Streams a test
+    runner or an embedding program replaced (no `reconfigure`) are left as they are."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            terminal = stream.isatty()
+        except (OSError, ValueError):  # closed or detached
+            continue
+        if terminal:
+            reconfigure(errors="replace")
+        else:
+            reconfigure(encoding="utf-8", errors="replace")

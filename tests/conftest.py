@@ -27,6 +27,13 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "camket"))
 ASSETS = Path(__file__).parent / "assets"
 REPO = Path(__file__).parent.parent
 EMBEDDED_DATA = REPO / "data"
+GIT_IDENTITY = (
+    "GIT_AUTHOR_NAME",
+    "GIT_AUTHOR_EMAIL",
+    "GIT_COMMITTER_NAME",
+    "GIT_COMMITTER_EMAIL",
+    "EMAIL",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +43,13 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
     for name in ("CAMKET_DATA", "CAMKET_TODAY", "SOURCE_DATE_EPOCH", "CAMKET_DEBUG", "CAMKET_LANG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "250")
+    # git as on a clerk's machine set up once: a global name and email (not the developer's),
+    # which a test's own repository configuration or environment overrides
+    gitconfig = tmp_path_factory.mktemp("home") / ".gitconfig"
+    gitconfig.write_text("[user]\n\tname = Văn thư\n\temail = vt@example.vn\n", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
+    for name in GIT_IDENTITY:
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     # `--lang en` in one test must not leave English behind for the next
     from camket import i18n

@@ -20,7 +20,7 @@ from camket import __version__, i18n
 from camket.cli.output import Choices
 from camket.cli.wording import CamketCommand, CamketGroup, words
 from camket.i18n import N_, _
-from camket.terminal import UNSAFE, clean
+from camket.terminal import UNSAFE, clean, prepare_streams
 
 app = typer.Typer(
     name="camket",
@@ -155,6 +155,14 @@ def hoist(argv: list[str]) -> list[str]:
     return front + rest
 
 
+def _utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _bad_argument(argv: list[str]) -> str | None:
     """A message for the first argument no command should see, or None.
 
@@ -167,7 +175,16 @@ def _bad_argument(argv: list[str]) -> str | None:
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:
-            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            raw = arg.encode("utf-8", "surrogateescape")
+            if _utf8(raw):  # UTF-8 after all: Python was told the system's encoding is ASCII
+                return _(
+                    "lỗi: tham số thứ {n} của lệnh ({arg}) là chữ Việt, nhưng cửa sổ lệnh đang "
+                    "đặt bảng mã {encoding} (thường do LC_ALL=C); hãy đặt biến môi trường "
+                    "PYTHONUTF8=1 (hoặc LC_ALL=C.UTF-8) rồi chạy lại"
+                ).format(
+                    n=position, arg=clean(raw.decode("utf-8")), encoding=sys.getfilesystemencoding()
+                )
+            shown = raw.decode("utf-8", "replace")
             return _(
                 "lỗi: tham số thứ {n} của lệnh ({arg}) có byte không phải UTF-8 (� là chỗ "
                 "không đọc được); hãy gõ lại tham số này, hoặc đổi tên tệp cho đúng tiếng Việt "
@@ -184,6 +201,7 @@ def _bad_argument(argv: list[str]) -> str | None:
 
 def main() -> None:
     """Entry point: a clerk never sees a traceback (set CAMKET_DEBUG=1 to get one)."""
+    prepare_streams()  # before anything is printed: any console, any encoding
     i18n.set_language(None)  # $CAMKET_LANG, else Vietnamese; --lang may change it
     argv = sys.argv[1:]
     refused = _bad_argument(argv)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -172,7 +171,7 @@ def sheets(
             options.pdf([combined_path])
         options.finish(project, year)
         return
-    target_dir = options.output(target, "") if target is not None else Path()
+    target_dir = options.folder_out(target, ".docx")
     from rich.progress import Progress
 
     with Progress(console=output.err(), transient=True) as progress:

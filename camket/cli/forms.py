@@ -84,7 +84,7 @@ def forms_command(
         state.commit if state else "",
         state.dirty if state else False,
     )
-    target = options.output(out, "") if out is not None else Path()
+    target = options.folder_out(out, ".xlsx")
     from rich.progress import Progress
 
     with Progress(console=output.err(), transient=True, disable=len(chosen) <= MANY) as bar:

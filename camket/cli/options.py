@@ -209,17 +209,53 @@ def output(target: Path | None, name: str) -> Path:
     if target is None:
         return Path(name)
     if target.is_dir() or (not target.exists() and not target.suffix):
-        try:
-            target.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise CamketError(
-                _("không tạo được thư mục '{path}': {e}").format(path=target, e=e.strerror or e)
-            ) from None
+        make_folder(target)
         return target / name
     return target
 
 
+def folder_out(target: Path | None, suffix: str) -> Path:
+    """--out of a command that writes many files (one per unit, per kind): always a folder, made
+    with its parents if need be (here without --out). A name ending in the files' own suffix
+    is a file name given by mistake, not a folder to make."""
+    if target is None:
+        return Path()
+    if not target.is_dir() and (target.exists() or target.suffix.lower() == suffix):
+        raise CamketError(
+            _(
+                "'{path}' là một tệp hoặc tên tệp, nhưng lệnh này ghi nhiều tệp {suffix} vào một "
+                "thư mục; hãy cho --out tên một thư mục (chưa có thì camket tạo)"
+            ).format(path=target, suffix=suffix)
+        )
+    make_folder(target)
+    return target
+
+
+def make_folder(path: Path) -> None:
+    """A folder and its parents, as `mkdir -p`; a clear refusal when one of them is a file."""
+    from camket.atomic import reason
+
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        blocking = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
+        if blocking is not None:
+            raise CamketError(
+                _(
+                    "không tạo được thư mục '{path}': '{file}' là một tệp, không phải thư mục; "
+                    "hãy chọn nơi ghi khác"
+                ).format(path=path, file=blocking)
+            ) from None
+        raise CamketError(
+            _("không tạo được thư mục '{path}': {e}; hãy chọn nơi ghi khác").format(
+                path=path, e=reason(e)
+            )
+        ) from None
+
+
 def write(path: Path, data: bytes) -> None:
+    """The file, atomically, its folder made first when it is missing (--out bao-cao/2019.docx
+    writes into a new folder bao-cao, as --out bao-cao/ does)."""
     from camket import atomic
 
     if path.is_dir():
@@ -228,12 +264,19 @@ def write(path: Path, data: bytes) -> None:
                 path=path, name=f"{path.name}{_suffix(data)}"
             )
         )
+    make_folder(path.parent)
     try:
         atomic.write_bytes(path, data)
     except OSError as e:
-        raise CamketError(
-            _("không ghi được '{path}': {e}").format(path=path, e=e.strerror or e)
-        ) from None
+        if isinstance(e, PermissionError) and path.exists():
+            # Windows will not replace a file Word or Excel holds open
+            message = _(
+                "không ghi được '{path}': {e}; nếu tệp đang mở trong Word hoặc Excel, hãy đóng "
+                "tệp rồi chạy lại"
+            )
+        else:
+            message = _("không ghi được '{path}': {e}")
+        raise CamketError(message.format(path=path, e=atomic.reason(e))) from None
 
 
 def _suffix(data: bytes) -> str:

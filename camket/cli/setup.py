@@ -174,13 +174,12 @@ def schema_command(
     ] = None,
 ) -> None:
     """JSON Schema of a file kind, generated from the models."""
-    from camket import atomic
     from camket.reading import schema as schemas
 
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
+        folder = options.folder_out(out, ".json")
         for name in schemas.KINDS:
-            atomic.write_text(out / f"{name}.schema.json", schemas.text(name))
+            options.write(folder / f"{name}.schema.json", schemas.text(name).encode("utf-8"))
         output.out().print(
             _("Đã ghi {n} lược đồ vào {out}").format(n=len(schemas.KINDS), out=out), markup=False
         )

@@ -210,6 +210,39 @@ def repo(folder: Path) -> Repo | None:
     return Repo(top, prefix, head or None, busy, where["index.lock"])
 
 
+def has_identity(folder: Path, git_dir: Path | None = None) -> bool:
+    """Whether a commit made now in `folder` (or in a repository yet to be made at `git_dir`)
+    would name a person: user.name and user.email in git's configuration, or git's
+    GIT_AUTHOR_* and GIT_COMMITTER_* variables.
+
+    git's own guess (the login name and the computer's name, `root@may-tinh`) is not an
+    identity: the history is where a committee reads who recorded what, so git is asked with
+    user.useConfigOnly, which refuses to guess."""
+    env = {"GIT_DIR": str(git_dir)} if git_dir is not None else None
+    for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
+        try:
+            call(folder, "-c", "user.useConfigOnly=true", "var", var, env=env)
+        except GitError:
+            return False
+    return True
+
+
+def require_identity(folder: Path, git_dir: Path | None = None) -> None:
+    """GitError (kind "identity") with the two commands that set one, when `has_identity`
+    says no."""
+    if not has_identity(folder, git_dir):
+        raise GitError(
+            _(
+                "git chưa biết họ tên và email của người ghi (mỗi lần commit, git ghi lại ai đã "
+                "sửa dữ liệu); hãy chạy hai lệnh sau trong cửa sổ lệnh, với họ tên và email "
+                "của mình, rồi chạy lại:\n"
+                '    git config --global user.name "Họ Tên"\n'
+                '    git config --global user.email "email@co-quan.vn"'
+            ),
+            kind="identity",
+        )
+
+
 def preflight(folder: Path) -> Repo:
     """The repository, when a commit can be made in it now: git is there, an identity is
     configured, no merge or rebase is half done, no other git command holds the index.
@@ -221,17 +254,7 @@ def preflight(folder: Path) -> Repo:
             _("thư mục dữ liệu {folder} không nằm trong một kho git").format(folder=folder),
             kind="no-repo",
         )
-    for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
-        try:
-            call(folder, "var", var)
-        except GitError:
-            raise GitError(
-                _(
-                    "git chưa biết tên và email của người commit; hãy chạy: git config --global "
-                    'user.name "Họ Tên" và git config --global user.email "ten@co-quan.vn"'
-                ),
-                kind="identity",
-            ) from None
+    require_identity(folder)
     if found.busy:
         raise GitError(
             _(

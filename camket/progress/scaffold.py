@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import shutil
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from camket import atomic, git
 from camket.errors import CamketError
@@ -246,6 +250,7 @@ class Made:
     root: Path
     files: list[Path] = field(default_factory=list)
     commit: str | None = None
+    new: Path | None = None  # the outermost folder init creates; None when root was there
 
 
 def _write(made: Made, rel: str, text: str) -> None:
@@ -281,10 +286,25 @@ def _require_empty(root: Path) -> None:
         )
 
 
+def _require_identity(root: Path) -> None:
+    """init commits what it writes, under the clerk's name; without one nothing is written
+    (where git is not installed, the folder is made without a repository)."""
+    if not git.available():
+        return
+    where = root.absolute()
+    existing = next(p for p in (where, *where.parents) if p.is_dir())
+    try:
+        git.require_identity(existing, where / ".git")
+    except git.GitError as e:
+        raise InitError(_("chưa tạo thư mục dữ liệu: {e}").format(e=e)) from None
+
+
 def new_folder(root: Path, year: int, today: dt.date, commit: bool = True) -> Made:
     check_year(year)
     _require_empty(root)
-    made = Made(root)
+    if commit:
+        _require_identity(root)
+    made = Made(root, new=_outermost_new(root))
     signed = dt.date(year, 2, 20) if dt.date(year, 2, 20) <= today else dt.date(year, 1, 1)
     _write(
         made,
@@ -345,28 +365,52 @@ def _extras(made: Made) -> None:
 
 def _git_init(made: Made) -> str | None:
     """git init and a first commit of the files camket wrote (nothing else is staged), when
-    git is there; camket's name if no identity is configured."""
+    git is there. A new folder is committed whole or not made at all: when git refuses (a hook,
+    a signing key it cannot use), what init made is removed and git's words are shown."""
     root = made.root
+    if not git.available():
+        return None
     try:
         git.run(root, "init", "-q")
         git.run(root, "add", "--", *(str(p.relative_to(root)) for p in made.files))
-        try:
-            git.run(root, "commit", "-q", "-m", "camket init: thư mục dữ liệu mới")
-        except git.GitError:
-            git.run(
-                root,
-                "-c",
-                "user.name=camket",
-                "-c",
-                "user.email=camket@localhost",
-                "commit",
-                "-q",
-                "-m",
-                "camket init: thư mục dữ liệu mới",
-            )
+        git.run(root, "commit", "-q", "-m", "camket init: thư mục dữ liệu mới")
         return git.run(root, "rev-parse", "HEAD").strip()
-    except git.GitError:
-        return None
+    except git.GitError as e:
+        _undo(made)
+        raise InitError(
+            _(
+                "git không tạo được commit đầu tiên ({e}); chưa tạo thư mục dữ liệu. Hãy sửa "
+                "điều git báo rồi chạy lại"
+            ).format(e=e)
+        ) from None
+
+
+def _outermost_new(root: Path) -> Path | None:
+    new = None
+    for folder in (root, *root.parents):
+        if folder.exists():
+            break
+        new = folder
+    return new
+
+
+def _undo(made: Made) -> None:
+    """Remove everything init made: the folder was new or empty (`_require_empty`), so all
+    that is in it now is init's. git makes its objects read-only, which Windows will not
+    delete until they are writable again."""
+
+    def writable(function: Any, path: str, _info: Any) -> None:
+        os.chmod(path, stat.S_IWRITE)
+        function(path)
+
+    if made.new is not None:
+        shutil.rmtree(made.new, onerror=writable)
+        return
+    for child in made.root.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, onerror=writable)
+        else:
+            child.unlink()
 
 
 def _unfinished(project: Project, year: int) -> dict[str, list[tuple[str, object]]]:
@@ -395,10 +439,11 @@ def new_year(root: Path, source: Project, year: int, today: dt.date) -> Made:
     """Year `year` in `root` from the last year of `source` before it: same units, and each
     unfinished item carried over, marked with `carried_from:` and its old id."""
     check_year(year)
-    made = Made(root)
+    made = Made(root, new=_outermost_new(root))
     fresh = not (root / "camket.yaml").exists()  # a new folder, not a new year in the same one
     if fresh:
         _require_empty(root)
+        _require_identity(root)
     if (root / str(year)).exists():
         raise InitError(_("năm {year} đã có trong '{root}'").format(year=year, root=root))
     previous = max((y for y in source.years if y < year), default=None)

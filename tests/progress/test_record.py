@@ -389,25 +389,6 @@ def test_the_same_entry_twice_is_refused(repo: Path):
     assert r.exit_code == 1 and state(repo) == before
 
 
-def test_no_identity_is_refused_before_writing(repo: Path, tmp_path: Path, monkeypatch):
-    git(repo, "config", "--unset", "user.name")
-    git(repo, "config", "--unset", "user.email")
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME"):
-        monkeypatch.delenv(name, raising=False)
-    for name in ("GIT_COMMITTER_EMAIL", "EMAIL"):
-        monkeypatch.delenv(name, raising=False)
-    if subprocess.run(["git", "-C", str(repo), "var", "GIT_COMMITTER_IDENT"]).returncode == 0:
-        pytest.skip("git finds an identity on this machine (its host name has a domain)")
-    before = state(repo)
-    r = record(repo, *DONE)
-    assert r.exit_code == 1 and "user.email" in r.stderr and "Traceback" not in r.stderr
-    assert state(repo) == before
-
-
 def test_a_merge_in_progress_is_refused_before_writing(repo: Path):
     git(repo, "checkout", "-q", "-b", "khac")
     (repo / "ghi-chu.txt").write_text("a\n", encoding="utf-8")
