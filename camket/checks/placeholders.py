@@ -5,7 +5,7 @@ Why: a new data folder validates at once, so that the clerk can try every comman
 its examples are printed on real documents if they are left: "Huyện ủy Mẫu" on a commitment
 sheet, "Chủ đề năm 2026" as the year's theme, "Nguyễn Văn A" under a signature, "[Hạn chế,
 khuyết điểm và nguyên nhân.]" in the report. The values looked for are the ones
-`camket init` writes, taken from where it states them (camket.progress.scaffold).
+`camket init` writes, taken from where they are stated (camket.examples).
 
 Valid:
 
@@ -70,10 +70,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from camket import examples
 from camket.checks._common import Finding, Folder, Scope
 from camket.i18n import N_, _
 from camket.problems import Severity, Span
-from camket.progress import scaffold
 from camket.reading.located import LocList
 from camket.reading.models import YearConfig
 
@@ -90,11 +90,11 @@ FIX = N_(
 
 # What `camket init` writes as examples, from its own statement of them (tests/progress/
 # test_init.py: a new folder trips this rule at each of them, and at nothing else).
-EXAMPLE_UNIT = scaffold.EXAMPLE_UNIT
-EXAMPLE_NAMES = frozenset({scaffold.EXAMPLE_UNIT_NAME, scaffold.EXAMPLE_COLLECTIVE})
-EXAMPLE_PEOPLE = frozenset({scaffold.EXAMPLE_REPORT_SIGNER, scaffold.EXAMPLE_SHEET_SIGNER})
-EXAMPLE_THEME = re.compile(re.escape(scaffold.EXAMPLE_THEME).replace(r"\{year\}", r"\d{4}"))
-EXAMPLE_PARAGRAPHS = frozenset(scaffold.EXAMPLE_REPORT.values())
+EXAMPLE_UNIT = examples.EXAMPLE_UNIT
+EXAMPLE_NAMES = frozenset({examples.EXAMPLE_UNIT_NAME, examples.EXAMPLE_COLLECTIVE})
+EXAMPLE_PEOPLE = frozenset({examples.EXAMPLE_REPORT_SIGNER, examples.EXAMPLE_SHEET_SIGNER})
+EXAMPLE_THEME = re.compile(re.escape(examples.EXAMPLE_THEME).replace(r"\{year\}", r"\d{4}"))
+EXAMPLE_PARAGRAPHS = frozenset(examples.EXAMPLE_REPORT.values())
 
 
 def _example(field: str, value: str, where: Span) -> Finding:

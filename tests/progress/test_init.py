@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from camket import examples
 from camket.progress import scaffold
 from tests.conftest import EMBEDDED_DATA, run
 
@@ -202,7 +203,7 @@ NEW_FOLDER_WARNINGS = [
 def _report_warning(line: int, section: str) -> str:
     return (
         f"2026/year.yaml:{line}:7: cảnh báo: report: {section}: "
-        f"'{scaffold.EXAMPLE_REPORT['block' if section == 'dia-phuong' else section]}' là đoạn "
+        f"'{examples.EXAMPLE_REPORT['block' if section == 'dia-phuong' else section]}' là đoạn "
         "mẫu do camket init ghi và sẽ được in vào báo cáo; hãy viết lời văn thật thay cho nó, "
         "hoặc xóa phần này nếu chưa viết [W104]"
     )
@@ -239,7 +240,7 @@ def test_the_report_section_init_writes_is_valid_yaml_once_uncommented(
     project, problems = pipeline.load_and_check(target)
     assert not [p for p in problems if p.is_error]
     sections = ["intro", "dia-phuong", "results", "limitations", "next_year"]
-    example = {**scaffold.EXAMPLE_REPORT, "dia-phuong": scaffold.EXAMPLE_REPORT["block"]}
+    example = {**examples.EXAMPLE_REPORT, "dia-phuong": examples.EXAMPLE_REPORT["block"]}
     assert project.years[2026].config.report == {s: [example[s]] for s in sections}
     # left as they are, each example paragraph is pointed at
     r = run("validate", cwd=target)
@@ -257,7 +258,7 @@ def test_the_report_section_init_writes_is_valid_yaml_once_uncommented(
         year_file,
         *(
             (text, f"Đoạn {i} của báo cáo, viết trên\n      hai dòng.")
-            for i, text in enumerate(scaffold.EXAMPLE_REPORT.values())
+            for i, text in enumerate(examples.EXAMPLE_REPORT.values())
         ),
     )
     r = run("validate", cwd=target)
@@ -268,7 +269,7 @@ def test_the_report_section_init_writes_is_valid_yaml_once_uncommented(
     from tests.docx_reading import paragraphs
 
     text = "\n".join(paragraphs(out))
-    for i in range(len(scaffold.EXAMPLE_REPORT)):
+    for i in range(len(examples.EXAMPLE_REPORT)):
         assert f"Đoạn {i} của báo cáo, viết trên hai dòng." in text
     assert "[" not in text and "chưa có phần" not in r.stderr
 
