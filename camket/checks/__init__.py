@@ -18,6 +18,7 @@ from camket.checks import (
     group_count,
     indicator_ids,
     item_ids,
+    lower_units,
     missing_commitments,
     progress_dates,
     progress_order,
@@ -67,6 +68,7 @@ _MODULES: tuple[ModuleType, ...] = (
     seal_record,
     template_paths,
     signer_names,
+    lower_units,
 )
 
 CHECKS: MappingProxyType[str, ModuleType] = MappingProxyType({m.CODE: m for m in _MODULES})

@@ -282,6 +282,21 @@ EXPLANATIONS: dict[str, Explanation] = {
         '--date NĂM-12-31 --cause objective --reason "…" (hoặc --cause subjective); nếu không, '
         "báo cáo ghi “chưa xác định nguyên nhân”.",
     ),
+    "E124": Explanation(
+        "Khai báo cấp dưới (lower:) trong camket.yaml không đúng",
+        "Mỗi mục của lower: có id là mã một đơn vị trong units.yaml (cấp dưới cũng ký cam kết "
+        "với cấp này) và path là thư mục con của thư mục dữ liệu này, ghi bằng đường dẫn tương "
+        "đối, thường là một git submodule: lower: [{id: dong-ha, path: cap-duoi/dong-ha}]. Mỗi "
+        "cấp dưới khai báo một lần, mỗi cấp một thư mục riêng.",
+    ),
+    "E038": Explanation(
+        "Không đọc được thư mục dữ liệu của một cấp dưới",
+        "Thư mục ghi ở lower: chưa có, còn trống hoặc không có camket.yaml. Nếu đó là git "
+        "submodule, lấy về bằng lệnh: git submodule update --init --recursive (trên máy chủ CI: "
+        "bật lấy submodule, ví dụ GIT_SUBMODULE_STRATEGY: recursive trên GitLab). Nếu đường dẫn "
+        "sai, sửa path: trong camket.yaml.",
+        "lower:\n  - {id: dong-ha, path: cap-duoi/dong-ha}   # thư mục chưa được lấy về\n",
+    ),
     "W101": Explanation(
         "Đơn vị chưa có tệp cam kết",
         "Tạo tệp NĂM/commitments/MÃ.yaml cho đơn vị, hoặc ghi years: trong units.yaml nếu năm đó "

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from camket import clock, i18n
 from camket.cli.app import (
     AsOfOption,
     DataOption,
@@ -24,6 +24,11 @@ from camket.cli.app import (
 )
 from camket.i18n import _
 from camket.terminal import json_text
+
+if TYPE_CHECKING:
+    from camket.counting.cascade import CascadeTally
+    from camket.counting.tally import YearTally
+    from camket.reading.project import Project
 
 
 @app.command(
@@ -50,9 +55,39 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="DẠNG",
+            help=_(
+                "Dạng in các lỗi: text (mặc định), json, github (GitHub, Gitea, Forgejo "
+                "Actions), gitlab (Code Quality), junit hoặc sarif."
+            ),
+        ),
+    ] = "text",
+    reports: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--report",
+            metavar="DẠNG:TỆP",
+            help=_(
+                "Ghi thêm các lỗi ở dạng này vào tệp này, cho máy chủ CI; dùng được nhiều lần, ví "
+                "dụ --report gitlab:gl-code-quality-report.json --report junit:camket-junit.xml"
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    cascade: Annotated[
+        bool,
+        typer.Option(
+            "--cascade",
+            help=_("Kiểm tra cả thư mục dữ liệu của các cấp dưới (lower: trong camket.yaml)."),
+        ),
+    ] = False,
 ) -> None:
     """Check every file; problems as path:line:col, or one code explained."""
-    from camket.cli import present
+    from camket.cli import formats, present
     from camket.problems import has_errors
 
     if explain is not None:
@@ -70,26 +105,64 @@ def validate(
             raise typer.Exit(1)
         _out().print(explanation(code), markup=False)
         return
-    root = _root(data)
-    from camket.reading import cache
-
-    key = cache.key(root, i18n.language(), clock.today()) if use_cache else None
-    hit = cache.load(key, root) if key else None
-    if hit is not None:
-        files, problems = hit
-    else:
-        from camket import pipeline
-
-        files, problems = pipeline.check_folder(root)
-        if key:
-            cache.store(key, root, files, problems)
     if json_output:
-        print(present.problems_json(problems))
-    else:
+        fmt = "json"
+    targets = _report_targets(fmt, reports or [])
+    root = _root(data)
+    from camket import cascade as cascading
+
+    checked = cascading.check(root, cascade=cascade, use_cache=use_cache)
+    problems = checked.problems
+    base = formats.base_of(root) if fmt not in ("text", "json") or targets else Path.cwd()
+    files = checked.file_paths() if fmt == "junit" or any(f == "junit" for f, _p in targets) else []
+    for report_fmt, path in targets:
+        with contextlib.suppress(OSError):  # _write says why the file cannot be written
+            path.parent.mkdir(parents=True, exist_ok=True)
+        _write(path, formats.render(report_fmt, problems, files, base).encode("utf-8"))
+    summary = present.summary(problems, checked.files)
+    if cascade:
+        summary = present.cascade_line(len(checked.folders), len(checked.lower)) + " " + summary
+    if fmt == "text":
         for line in present.problems_text(problems):
             _out(always=True).print(line, markup=False)
-        _out().print(present.summary(problems, files), markup=False)
+        _out().print(summary, markup=False)
+    else:
+        print(formats.render(fmt, problems, files, base), end="")
+        if fmt not in ("json",):
+            _err().print(summary, markup=False)  # the log says it; standard output is the report
     raise typer.Exit(1 if has_errors(problems) else 0)
+
+
+def _report_targets(fmt: str, reports: list[str]) -> list[tuple[str, Path]]:
+    """--format checked, and each --report FORMAT:FILE split (a Windows path keeps its C:)."""
+    from camket.cli.formats import FORMATS
+
+    def known(name: str) -> str:
+        if name not in FORMATS:
+            _err().print(
+                _("lỗi: dạng '{fmt}' không có; dùng một trong: {formats}").format(
+                    fmt=name, formats=", ".join(FORMATS)
+                ),
+                markup=False,
+            )
+            raise typer.Exit(1)
+        return name
+
+    known(fmt)
+    out = []
+    for spec in reports:
+        name, sep, path = spec.partition(":")
+        if not sep or not path:
+            _err().print(
+                _(
+                    "lỗi: --report cần dạng và tệp, ví dụ --report junit:camket-junit.xml "
+                    "(không phải '{spec}')"
+                ).format(spec=spec),
+                markup=False,
+            )
+            raise typer.Exit(1)
+        out.append((known(name), Path(path)))
+    return out
 
 
 @app.command(
@@ -123,6 +196,16 @@ def status(
         ),
     ] = None,
     json_output: JsonOption = False,
+    cascade: Annotated[
+        bool,
+        typer.Option(
+            "--cascade",
+            help=_(
+                "Thêm số liệu riêng của từng cấp dưới (lower: trong camket.yaml) và tổng của cả "
+                "hệ thống."
+            ),
+        ),
+    ] = False,
 ) -> None:
     """The year's tallies by block and unit, or what moved between two dates."""
     from camket.cli import present
@@ -130,6 +213,12 @@ def status(
 
     when = _as_of(year, as_of, quarter)
     since = _date(compare)
+    if cascade and (unit is not None or since is not None):
+        _err().print(
+            _("lỗi: --cascade không dùng cùng --unit hay --compare; hãy bỏ một trong hai"),
+            markup=False,
+        )
+        raise typer.Exit(1)
     project = _load_year(_root(data), year)
     if unit is not None and unit not in project.units:
         from camket.suggest import hint as suggestion
@@ -151,11 +240,42 @@ def status(
             present.moved(moved, project, _out(always=True))
         return
     result = tally(project, year, when, unit)
+    lower = lower_tally(project, result) if cascade else None
     if chart is not None:
         from camket.documents.render.chart import png
 
         _write(chart, png(result))
     if json_output:
-        print(json_text(result.to_json(figures=True)))
+        body = result.to_json(figures=True)
+        if lower is not None:
+            body.update(lower.to_json())
+        print(json_text(body))
     else:
         present.status_table(result, project, _out(always=True))
+        if lower is not None:
+            present.cascade_table(lower, _out(always=True))
+
+
+def lower_tally(project: Project, own: YearTally) -> CascadeTally:
+    """The lower committees' figures for the year of `own`, at its date; their problems are
+    printed, and errors (a folder missing, data that does not validate) stop the command."""
+    from camket import cascade
+    from camket.cli import present
+    from camket.counting.cascade import CascadeTally
+
+    found = cascade.lower_years(project, own.year, own.as_of)
+    err = _err()
+    for line in present.problems_text(found.problems):
+        err.print(line, markup=False)
+    for warning in found.warnings:
+        err.print(_("cảnh báo: {w}").format(w=warning), markup=False)
+    if any(p.is_error for p in found.problems):
+        err.print(
+            _(
+                "Dữ liệu của cấp dưới có lỗi hoặc chưa có; hãy sửa các lỗi trên rồi chạy lại "
+                "(camket validate --cascade để kiểm tra)."
+            ),
+            markup=False,
+        )
+        raise typer.Exit(1)
+    return CascadeTally(own, found.rows)

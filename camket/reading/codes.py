@@ -46,6 +46,9 @@ FILE_CODES: MappingProxyType[str, str] = MappingProxyType(
         "E035": "Two commitments files for one unit in one year (dong-ha.yaml and dong-ha.yml).",
         "E036": "A symbolic link that leads out of the data folder: never followed.",
         "E037": "A file larger than camket's limit (8 MB): a data file is a few kilobytes.",
+        "E038": "A lower committee's folder (`lower:` in camket.yaml) is missing, empty (a git "
+        "submodule not checked out) or not a data folder: found by the commands run with "
+        "--cascade.",
         "W001": "Text not in Unicode NFC (decomposed accents, typical of macOS): read as NFC.",
         "W002": "A number YAML 1.1 reads surprisingly (010 is 8, 1:30 is 90, 1_000 is 1000).",
         "W003": "An invisible character: a bidirectional control (U+202E…) that makes text read "
