@@ -184,3 +184,34 @@ def test_status_cascade_refuses_a_district_that_does_not_validate(repo: Path):
     assert "Dữ liệu của cấp dưới có lỗi hoặc chưa có" in r.stderr
     r = run("status", "2019", "--cascade", "--unit", "cam-lo", cwd=repo)
     assert r.exit_code == 1 and "--cascade không dùng cùng --unit" in r.stderr
+
+
+def test_report_cascade_appendix_table(repo: Path, tmp_path: Path):
+    from tests.docx_reading import paragraphs
+
+    out = tmp_path / "bao-cao.docx"
+    r = run("report", "2019", "--cascade", "--date", "2020-01-05", "--out", out, cwd=repo)
+    assert r.exit_code == 0, r.stderr
+    text = paragraphs(out)
+    start = text.index(
+        "2- Kết quả thực hiện cam kết trong nội bộ các cấp ủy cấp dưới (số liệu của từng cấp, "
+        "tính đến 31/12/2019)"
+    )
+    header = ["STT", "Cấp ủy cấp dưới", "Số tập thể", "Tổng số", "Triển khai", "Hoàn thành"]
+    assert text[start + 1 : start + 7] == header
+    cells = text[start + 10 : start + 46]
+    rows = [cells[i : i + 9] for i in range(0, 36, 9)]
+    order = ("units", "total", "carried_out", "completed", "paused", "late", "not_started")
+    dong_ha, cam_lo = ([str(HAND[u][k]) for k in order] for u in ("dong-ha", "cam-lo"))
+    assert rows[0] == ["1", "Thành ủy Đông Hà", *dong_ha]
+    assert rows[1] == ["2", "Huyện ủy Cam Lộ", *cam_lo]
+    lower = [str(HAND["dong-ha"][k] + HAND["cam-lo"][k]) for k in order]
+    assert rows[2] == ["", "Cộng các cấp dưới", *lower]
+    whole = [str(PROVINCE[k] + HAND["dong-ha"][k] + HAND["cam-lo"][k]) for k in order]
+    assert rows[3] == ["", "Toàn hệ thống (cấp này và các cấp dưới)", *whole]
+    # the headings after it move down by one; without --cascade there is no such table
+    assert any(t.startswith("3- Biểu đồ kết quả theo khối") for t in text)
+    plain = tmp_path / "thuong.docx"
+    assert run("report", "2019", "--out", plain, cwd=repo).exit_code == 0
+    assert not any("cấp ủy cấp dưới" in t for t in paragraphs(plain))
+    assert any(t.startswith("2- Biểu đồ kết quả theo khối") for t in paragraphs(plain))

@@ -67,6 +67,15 @@ def report(
             help=_("Không in văn bản: liệt kê mọi số liệu của báo cáo và mã các nội dung tạo nên."),
         ),
     ] = False,
+    cascade: Annotated[
+        bool,
+        typer.Option(
+            "--cascade",
+            help=_(
+                "Thêm vào phụ lục bảng số liệu riêng của từng cấp dưới (lower: trong camket.yaml)."
+            ),
+        ),
+    ] = False,
 ) -> None:
     """The year-end (or mid-year) report as .docx, optionally PDF."""
     from camket.counting.tally import tally
@@ -92,9 +101,14 @@ def report(
         draft=force,
     )
     t = tally(project, year, when)
+    lower = None
+    if cascade:
+        from camket.cli.checking import lower_tally
+
+        lower = lower_tally(project, t)
     try:
         docx, warnings = making.report_docx(
-            project, t, options, _template("report", template, project)
+            project, t, options, _template("report", template, project), lower
         )
     except TemplateError as e:
         _err().print(_("lỗi: {e}").format(e=e), markup=False)
