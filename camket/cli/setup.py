@@ -103,10 +103,31 @@ def init(
             "--year", help=_("Năm của dữ liệu mới (mặc định: năm nay)."), show_default=False
         ),
     ] = None,
+    ci: Annotated[
+        str,
+        typer.Option(
+            "--ci",
+            metavar="MÁY_CHỦ",
+            help=_(
+                "Tệp kiểm tra tự động cho máy chủ git: gitlab (.gitlab-ci.yml), github "
+                "(GitHub, Gitea, Forgejo Actions) hoặc none (không viết)."
+            ),
+        ),
+    ] = "gitlab",
 ) -> None:
     """A new data folder, or a new year started from the previous one."""
     from camket import pipeline
+    from camket.progress import ci as pipelines
     from camket.progress import scaffold
+
+    if ci not in pipelines.CHOICES:
+        _err().print(
+            _("lỗi: --ci nhận một trong: {choices} (không phải '{ci}')").format(
+                choices=", ".join(pipelines.CHOICES), ci=ci
+            ),
+            markup=False,
+        )
+        raise typer.Exit(1)
 
     today = clock.today()
     target_year = year if year is not None else today.year
@@ -119,9 +140,9 @@ def init(
                 for p in errors:
                     _err().print(p.format(), markup=False)
                 raise scaffold.InitError(_("dữ liệu nguồn có lỗi; hãy sửa trước"))
-            made = scaffold.new_year(target, project, target_year, today)
+            made = scaffold.new_year(target, project, target_year, today, ci)
         else:
-            made = scaffold.new_folder(target, target_year, today)
+            made = scaffold.new_folder(target, target_year, today, ci=ci)
     except scaffold.InitError as e:
         _err().print(_("lỗi: {e}").format(e=e), markup=False)
         raise typer.Exit(1) from None
