@@ -199,3 +199,18 @@ def test_outside_a_repository_paths_are_from_the_working_directory(mini: Path):
 def test_unknown_formats_are_refused(mini: Path, args: list[str], said: str):
     r = run("validate", "--data", mini, *args)
     assert r.exit_code == 1 and said in r.stderr and r.stdout == ""
+
+
+def test_a_file_name_that_is_not_utf8_does_not_stop_a_report(mini: Path, tmp_path: Path):
+    import os
+
+    bad = os.fsdecode(b"2019/commitments/c\xe0m-lo.yaml")
+    (mini / "2019/commitments/cam-lo.yaml").rename(mini / bad)
+    for fmt in ("github", "gitlab", "junit", "sarif"):
+        r = run("validate", "--format", fmt, "--data", mini, cwd=mini)
+        assert r.exit_code == 1, (fmt, r.stderr)
+        assert "m-lo.yaml" in r.stdout, fmt  # as ?, %E0 or \udce0: shown, not a crash
+        if fmt in ("gitlab", "sarif"):
+            json.loads(r.stdout)
+    r = run("validate", "--report", f"junit:{tmp_path / 'j.xml'}", "--data", mini, cwd=mini)
+    assert int(ET.parse(tmp_path / "j.xml").getroot().get("failures")) >= 1

@@ -118,7 +118,7 @@ def validate(
     for report_fmt, path in targets:
         with contextlib.suppress(OSError):  # _write says why the file cannot be written
             path.parent.mkdir(parents=True, exist_ok=True)
-        _write(path, formats.render(report_fmt, problems, files, base).encode("utf-8"))
+        _write(path, _utf8(formats.render(report_fmt, problems, files, base)))
     summary = present.summary(problems, checked.files)
     if cascade:
         summary = present.cascade_line(len(checked.folders), len(checked.lower)) + " " + summary
@@ -127,10 +127,16 @@ def validate(
             _out(always=True).print(line, markup=False)
         _out().print(summary, markup=False)
     else:
-        print(formats.render(fmt, problems, files, base), end="")
+        print(_utf8(formats.render(fmt, problems, files, base)).decode("utf-8"), end="")
         if fmt not in ("json",):
             _err().print(summary, markup=False)  # the log says it; standard output is the report
     raise typer.Exit(1 if has_errors(problems) else 0)
+
+
+def _utf8(text: str) -> bytes:
+    """A file name that is not UTF-8 reaches a report as lone surrogates: a ? there, rather
+    than a report that cannot be written at all."""
+    return text.encode("utf-8", "replace")
 
 
 def _report_targets(fmt: str, reports: list[str]) -> list[tuple[str, Path]]:
