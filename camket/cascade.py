@@ -3,8 +3,8 @@ with its own settings, as if validated alone.
 
 The folders share nothing (a district's ids, years and seal are its own), so each is checked by
 `pipeline.check_folder` on its own, through the same cache as a plain `validate`; folders that
-must be checked afresh are spread over the machine's cores, one process per folder, since only
-their problems (small values) come back. A lower folder that is not there is one error (E038)
+must be checked afresh are spread over the machine's idle cores, one process per folder, since
+only their problems (small values) come back. A lower folder that is not there is one error (E038)
 at its line of camket.yaml, and its checks are skipped.
 """
 
@@ -91,10 +91,29 @@ def check(root: Path, cascade: bool = False, use_cache: bool = True) -> Checked:
     return result
 
 
+def idle_cores() -> int:
+    """Cores not already busy, as `make -l` judges them: the machine's cores less its load
+    average over the last minute. A second process pays only on a core nobody else uses: on
+    a loaded machine it just shares the same core and adds its start."""
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on this system
+        load = 0.0
+    return max(1, cores() - round(load))
+
+
+def workers_for(folders: int) -> int:
+    """$CAMKET_JOBS when set (1: everything in this process), else one per idle core."""
+    asked = os.environ.get("CAMKET_JOBS", "").strip()
+    if asked.isdigit() and int(asked) > 0:
+        return min(int(asked), folders)
+    return min(idle_cores(), folders)
+
+
 def _runner(folders: int) -> Callable[[list[tuple]], list[tuple[int, list]]]:
-    """In this process for one folder (or one core); otherwise a pool of forked workers, one
-    folder each, the largest first so that the last to finish is a small one."""
-    workers = min(cores(), folders, int(os.environ.get("CAMKET_JOBS") or 0) or folders)
+    """In this process for one folder (or one idle core); otherwise a pool of forked workers,
+    one folder at a time each, the largest first so that the last to finish is a small one."""
+    workers = workers_for(folders)
     if workers < 2 or not _can_fork():
         return lambda jobs: [_check_one(*job) for job in jobs]
 

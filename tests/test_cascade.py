@@ -110,13 +110,29 @@ def test_lower_declarations_are_checked_by_plain_validate(mini: Path, lower: str
     assert ("[E038]" in r.stdout) is not outside
 
 
+def test_workers(monkeypatch):
+    from camket import cascade
+
+    monkeypatch.setenv("CAMKET_JOBS", "1")
+    assert cascade.workers_for(11) == 1
+    monkeypatch.setenv("CAMKET_JOBS", "4")
+    assert cascade.workers_for(3) == 3
+    monkeypatch.delenv("CAMKET_JOBS")
+    monkeypatch.setattr(cascade, "cores", lambda: 2)
+    monkeypatch.setattr(cascade.os, "getloadavg", lambda: (0.1, 0.0, 0.0))
+    assert cascade.workers_for(11) == 2 and cascade.workers_for(1) == 1
+    monkeypatch.setattr(cascade.os, "getloadavg", lambda: (1.7, 0.0, 0.0))
+    assert cascade.workers_for(11) == 1  # the other core is busy: one process
+
+
 def test_cached_and_parallel_give_what_one_process_gives(repo: Path, monkeypatch):
     path = repo / "cap-duoi/cam-lo/2019/commitments/xa-cam-thanh.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("year: 2019", "year: 2018"), "utf-8")
     monkeypatch.setenv("CAMKET_JOBS", "1")
     alone = run("validate", "--cascade", "--no-cache", cwd=repo)
-    monkeypatch.delenv("CAMKET_JOBS")
+    monkeypatch.setenv("CAMKET_JOBS", "2")  # two workers, however busy the machine is
     parallel = run("validate", "--cascade", "--no-cache", cwd=repo)
+    monkeypatch.delenv("CAMKET_JOBS")
     cold = run("validate", "--cascade", cwd=repo)
     warm = run("validate", "--cascade", cwd=repo)
     assert alone.exit_code == 1
