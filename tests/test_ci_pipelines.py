@@ -180,3 +180,25 @@ def test_gitlab_pipeline_passes_fails_on_a_bad_edit_and_prints_on_a_seal(
     sheet = artifact(repo, "ban-cam-ket", f"ban-cam-ket/cam-ket-{year}-don-vi-mau.docx")
     report = artifact(repo, "bao-cao", f"bao-cao/bao-cao-cam-ket-{year}.docx")
     assert sheet.stat().st_size > 10_000 and report.stat().st_size > 10_000
+
+
+def test_gitlab_pipeline_of_a_province_checks_its_districts(tmp_path: Path, wheels: Path):
+    from camket.progress import ci
+    from tests.cascade_repos import province
+
+    repo = province(tmp_path)
+    (repo / ".gitlab-ci.yml").write_text(ci.GITLAB_CI, encoding="utf-8")
+    git(repo, "add", ".gitlab-ci.yml")
+    git(repo, "commit", "-q", "-m", "kiểm tra tự động")
+    assert pipeline(repo, wheels).returncode == 0
+    bad = repo / "cap-duoi/cam-lo/2019/commitments/xa-cam-thanh.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("year: 2019", "year: 2018"), "utf-8")
+    broken = pipeline(repo, wheels)
+    assert broken.returncode != 0
+    quality = json.loads(artifact(repo, "kiem-tra", "gl-code-quality-report.json").read_text())
+    assert [(i["check_name"], i["location"]) for i in quality if i["severity"] == "major"] == [
+        (
+            "E106",
+            {"path": "cap-duoi/cam-lo/2019/commitments/xa-cam-thanh.yaml", "lines": {"begin": 2}},
+        )
+    ]
