@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from camket import vn
+from camket.counting.cascade import CascadeTally
 from camket.counting.tally import ItemState, YearTally
 from camket.documents import formalities, wrapping
 from camket.documents.render.markers import footnote_marker
@@ -46,11 +47,15 @@ class Content:
     warnings: list[str]
 
 
-def build(project: Project, t: YearTally, options: ReportOptions) -> Content:
+def build(
+    project: Project, t: YearTally, options: ReportOptions, lower: CascadeTally | None = None
+) -> Content:
+    """`lower`: the lower committees' own figures (report --cascade), a table of the appendix."""
     settings = project.settings
     config = project.years[t.year].config
     assert settings is not None and config is not None, "report needs valid data"
     w = _Writer(project, settings, config, t, options)
+    w.lower = lower
     context = {
         "draft": options.draft,
         "superior": formalities.letterhead_superior(settings.superior or ""),
@@ -103,6 +108,7 @@ class _Writer:
         self.footnotes: dict[int, str] = {}
         self.warnings: list[str] = []  # for the clerk, in the terminal: what to write still
         self.prose = config.report or {}
+        self.lower: CascadeTally | None = None
 
     # -- small phrases -------------------------------------------------------------------
 
@@ -386,6 +392,7 @@ class _Writer:
             "units_heading": f"{next(headings)}- Kết quả theo địa phương, đơn vị (tính đến "
             f"{vn.short_date(self.t.as_of)})",
             "units": units,
+            **self.lower_table(headings),
             "chart_heading": chart.replace("2-", f"{next(headings)}-", 1),
             "indicators_heading": (
                 f"{next(headings)}- Các chỉ tiêu kinh tế - xã hội chủ yếu" if indicators else ""
@@ -401,6 +408,14 @@ class _Writer:
             ),
             "open_items": items,
         }
+
+    def lower_table(self, headings: Any) -> dict[str, Any]:
+        """The lower committees' own figures, one row each (camket.documents.lower)."""
+        if self.lower is None or not self.lower.lower:
+            return {"lower_heading": "", "lower": []}
+        from camket.documents.lower import heading, rows
+
+        return {"lower_heading": heading(next(headings), self.t), "lower": rows(self.lower)}
 
 
 def _row(no: str, name: str, groups: int, c: Any, bold: bool = False) -> dict[str, Any]:
