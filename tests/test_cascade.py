@@ -173,6 +173,22 @@ def test_status_cascade_table(repo: Path):
     assert rows["Toàn hệ thống (cấp này và các cấp dưới)"] == ["6", "14", "10", "5", "2", "5", "2"]
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_status_cascade_table_keeps_the_names_on_a_narrow_terminal(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+):
+    # one column more than the units' table: on 80 columns the headings wrap, not the names
+    monkeypatch.setenv("COLUMNS", "80")
+    r = run("--lang", lang, "status", "2019", "--cascade", cwd=repo)
+    assert r.exit_code == 0, r.stderr
+    lower = r.stdout[r.stdout.index("2019 (", r.stdout.index("2019 (") + 1) :]
+    cells = [re.split(r"\s{2,}", line.strip()) for line in lower.splitlines()]
+    rows = {c[0]: c[1:] for c in cells if len(c) == 8}
+    assert rows["Thành ủy Đông Hà"] == ["2", "5", "3", "2", "1", "2", "1"]
+    assert rows["Huyện ủy Cam Lộ"] == ["1", "2", "2", "1", "0", "0", "0"]
+    assert "…" not in lower  # no heading cut short
+
+
 def test_status_cascade_a_district_without_the_year(repo: Path):
     lower = repo / "cap-duoi/cam-lo"
     git(lower, "mv", "2019", "2020")

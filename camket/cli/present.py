@@ -121,9 +121,10 @@ def cascade_table(c: CascadeTally, console: Console) -> None:
         title_justify="left",
     )
     table.add_column(_("Cấp dưới"), ratio=1, min_width=20)
-    table.add_column(_("Tập thể"), justify="right", no_wrap=True)
-    for name in _COLUMNS:
-        table.add_column(name, justify="right", no_wrap=True)
+    # One column more than the units' table: on an 80-column terminal the headings wrap (the
+    # figures never do), so the names keep their room.
+    for name in (_("Tập thể"), *_COLUMNS):
+        table.add_column(name, justify="right", min_width=max(map(len, name.split())))
 
     from camket.counting.cascade import counts
     from camket.counting.tally import STATUS_FIELDS
