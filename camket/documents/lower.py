@@ -6,6 +6,7 @@ camket.counting.cascade, counted once; a lower committee without the year says s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from camket import vn
@@ -37,3 +38,11 @@ def rows(c: CascadeTally) -> list[dict[str, Any]]:
     out.append({"bold": True, "no": "", "name": "Cộng các cấp dưới", **_cells(c.lower_total)})
     out.append({"bold": True, "no": "", "name": whole, **_cells(c.total)})
     return out
+
+
+def appendix(lower: CascadeTally | None, t: YearTally, headings: Iterator[int]) -> dict[str, Any]:
+    """The appendix's keys for the table: empty (and no heading number taken) without
+    --cascade or without lower committees."""
+    if lower is None or not lower.lower:
+        return {"lower_heading": "", "lower": []}
+    return {"lower_heading": heading(next(headings), t), "lower": rows(lower)}

@@ -16,6 +16,7 @@ from camket import vn
 from camket.counting.cascade import CascadeTally
 from camket.counting.tally import ItemState, YearTally
 from camket.documents import formalities, wrapping
+from camket.documents.lower import appendix
 from camket.documents.render.markers import footnote_marker
 from camket.i18n import _
 from camket.reading.models import STATUS_WORDS, Cause, Settings, Status, YearConfig
@@ -392,7 +393,7 @@ class _Writer:
             "units_heading": f"{next(headings)}- Kết quả theo địa phương, đơn vị (tính đến "
             f"{vn.short_date(self.t.as_of)})",
             "units": units,
-            **self.lower_table(headings),
+            **appendix(self.lower, self.t, headings),  # report --cascade
             "chart_heading": chart.replace("2-", f"{next(headings)}-", 1),
             "indicators_heading": (
                 f"{next(headings)}- Các chỉ tiêu kinh tế - xã hội chủ yếu" if indicators else ""
@@ -408,14 +409,6 @@ class _Writer:
             ),
             "open_items": items,
         }
-
-    def lower_table(self, headings: Any) -> dict[str, Any]:
-        """The lower committees' own figures, one row each (camket.documents.lower)."""
-        if self.lower is None or not self.lower.lower:
-            return {"lower_heading": "", "lower": []}
-        from camket.documents.lower import heading, rows
-
-        return {"lower_heading": heading(next(headings), self.t), "lower": rows(self.lower)}
 
 
 def _row(no: str, name: str, groups: int, c: Any, bold: bool = False) -> dict[str, Any]:
