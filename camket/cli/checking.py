@@ -98,6 +98,13 @@ def validate(
         out().print(explanation(code), markup=False)
         return
     if json_output:
+        if fmt not in ("text", "json"):
+            raise CamketError(
+                _(
+                    "--json là --format json; chỉ dùng một trong hai (không phải cùng "
+                    "--format {fmt})"
+                ).format(fmt=fmt)
+            )
         fmt = "json"
     from camket.cli import formats
 

@@ -194,6 +194,7 @@ def test_outside_a_repository_paths_are_from_the_working_directory(mini: Path):
         (["--format", "xml"], "dạng 'xml' không có"),
         (["--report", "junit"], "--report cần dạng và tệp"),
         (["--report", "csv:x.csv"], "dạng 'csv' không có"),
+        (["--json", "--format", "sarif"], "--json là --format json; chỉ dùng một trong hai"),
     ],
 )
 def test_unknown_formats_are_refused(mini: Path, args: list[str], said: str):
