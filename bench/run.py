@@ -11,7 +11,10 @@ measurement is the median wall time of --repeat runs of a fresh process:
 - peak memory of a cold validate, above the same command's on a tiny folder (the cost of the
   interpreter and libraries), against the data's size on disk;
 - the quarter's import: the 59 forms of the embedded data's 2020 quarter 3, every row filled in,
-  imported into a fresh copy of the data, against a cold validate of the same folder.
+  imported into a fresh copy of the data, against a cold validate of the same folder;
+- the cascade: the generated folder as a province with ten copies of itself as lower
+  committees, `validate --cascade --no-cache` against the sum of validating the eleven folders
+  one by one (also timed in one process, CAMKET_JOBS=1, and with two workers).
 
 Each is printed as a ratio to its baseline with the target, and the growth of each time from
 the smallest to the largest N against the growth of the data (it must be linear). The targets
