@@ -11,7 +11,10 @@ measurement is the median wall time of --repeat runs of a fresh process:
 - peak memory of a cold validate, above the same command's on a tiny folder (the cost of the
   interpreter and libraries), against the data's size on disk;
 - the quarter's import: the 59 forms of the embedded data's 2020 quarter 3, every row filled in,
-  imported into a fresh copy of the data, against a cold validate of the same folder.
+  imported into a fresh copy of the data, against a cold validate of the same folder;
+- the cascade: the generated folder as a province with ten copies of itself as lower
+  committees, `validate --cascade --no-cache` against the sum of validating the eleven folders
+  one by one (also timed in one process, CAMKET_JOBS=1, and with two workers).
 
 Each is printed as a ratio to its baseline with the target, and the growth of each time from
 the smallest to the largest N against the growth of the data (it must be linear). The targets
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -135,6 +139,8 @@ def measure(n: int, repeat: int, workdir: Path) -> dict[str, float]:
     result["memory_mb"] = (peak_rss - base_rss) / 1024
     result["memory_total_mb"] = peak_rss / 1024
     result["year"] = year
+    for key, value in cascade(root, repeat, workdir, env).items():
+        result[f"cascade_{key}"] = value
     return result
 
 
@@ -169,6 +175,47 @@ def quarter_import(repeat: int, workdir: Path) -> tuple[dict[str, float], str]:
         "validate": validate,
     }
     return figures, added
+
+
+LOWER = 10  # lower committees of the cascade measured
+
+
+def cascade(root: Path, repeat: int, workdir: Path, env: dict[str, str]) -> dict[str, float]:
+    """The generated folder as a province with ten lower committees, each a copy of the same
+    folder (hard links: same bytes, no copying): `validate --cascade` against the sum of
+    validating each of the eleven folders alone, all cold (--no-cache), in this run."""
+    province = workdir / f"province-{root.name}"
+    shutil.copytree(root, province, copy_function=os.link)
+    block = re.search(r"blocks:\n  - id: (\S+)", (root / "units.yaml").read_text("utf-8"))
+    assert block is not None
+    units, lower = [], []
+    for i in range(1, LOWER + 1):
+        uid = f"huyen-{i:02d}"
+        shutil.copytree(root, province / "cap-duoi" / uid, copy_function=os.link)
+        lower.append(f"  - {{id: {uid}, path: cap-duoi/{uid}}}")
+        units.append(
+            f"  - id: {uid}\n    name: Huyện ủy {i}\n    block: {block.group(1)}\n"
+            f"    collective: Ban Thường vụ Huyện ủy {i}\n    head_title: Bí thư Huyện ủy\n"
+            "    years: [2010, 2016]"  # a unit of the province before the generated years
+        )
+    for name, extra in (("units.yaml", units), ("camket.yaml", ["lower:", *lower])):
+        path = province / name
+        text = path.read_text(encoding="utf-8")
+        path.unlink()  # a hard link: write a new file, not through the link
+        path.write_text(text.rstrip("\n") + "\n" + "\n".join(extra) + "\n", encoding="utf-8")
+    folders = [province, *(province / "cap-duoi" / f"huyen-{i:02d}" for i in range(1, 11))]
+    alone = sum(
+        median([*CAMKET, "validate", "--no-cache", "--data", str(f)], repeat, env) for f in folders
+    )
+    command = [*CAMKET, "validate", "--cascade", "--no-cache", "--data", str(province)]
+    code = subprocess.run(command, env=env, capture_output=True).returncode
+    assert code == 0, "the cascade does not validate"
+    return {
+        "alone": alone,
+        "cascade": median(command, repeat, env),  # one worker per idle core
+        "one_core": median(command, repeat, {**env, "CAMKET_JOBS": "1"}),
+        "two_workers": median(command, repeat, {**env, "CAMKET_JOBS": "2"}),
+    }
 
 
 def startup(repeat: int) -> dict[str, float]:
@@ -229,6 +276,18 @@ def main() -> int:
         )
         target(f"N={n} warm validate / floor", r["validate_warm"] / floor, 0.2, judged=judged)
         target(f"N={n} memory / data size", r["memory_mb"] / r["mb"], 2.0, judged=judged)
+        print(
+            f"N={n} cascade of {LOWER + 1} folders: validate --cascade "
+            f"{r['cascade_cascade']:.2f} s (one process {r['cascade_one_core']:.2f} s, two "
+            f"workers {r['cascade_two_workers']:.2f} s); each folder alone, summed: "
+            f"{r['cascade_alone']:.2f} s; load average {os.getloadavg()[0]:.1f}"
+        )
+        target(
+            f"N={n} validate --cascade / sum alone",
+            r["cascade_cascade"] / r["cascade_alone"],
+            1.2,
+            judged=judged,
+        )
     target("--help / bare typer+rich", start["help"] / start["bare"], 2.0)
     target("--version / bare typer+rich", start["version"] / start["bare"], 2.0)
     target(

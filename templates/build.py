@@ -375,6 +375,11 @@ def build_report(path: Path) -> None:
     _para(doc, "{{ appendix.units_heading }}", style="Heading Camket")
     _appendix_units(doc)
     _para(doc, "", space_after=6)
+    _para(doc, "{%p if appendix.lower %}")
+    _para(doc, "{{ appendix.lower_heading }}", style="Heading Camket")
+    _appendix_lower(doc)
+    _para(doc, "", space_after=6)
+    _para(doc, "{%p endif %}")
     _para(doc, "{%p if chart %}")
     _para(doc, "{{ appendix.chart_heading }}", style="Heading Camket")
     _para(doc, "{{ chart }}", align=C)
@@ -402,6 +407,24 @@ def _header_row(table, names) -> None:
     tr_pr.append(header)
 
 
+def _appendix_lower(doc) -> None:
+    """The lower committees' own figures (report --cascade): the units table's columns, with
+    the number of collectives in place of task groups."""
+    cols = [
+        "STT",
+        "Cấp ủy cấp dưới",
+        "Số tập thể",
+        "Tổng số",
+        "Triển khai",
+        "Hoàn thành",
+        "Tạm dừng",
+        "Chậm",
+        "Chưa thực hiện",
+    ]
+    keys = ["no", "name", "units", "total", "carried_out", "completed", "paused", "late"]
+    _counts_table(doc, cols, [*keys, "not_started"], "appendix.lower")
+
+
 def _appendix_units(doc) -> None:
     cols = [
         "STT",
@@ -425,12 +448,16 @@ def _appendix_units(doc) -> None:
         "late",
         "not_started",
     ]
+    _counts_table(doc, cols, keys, "appendix.units")
+
+
+def _counts_table(doc, cols: list[str], keys: list[str], rows: str) -> None:
     table = doc.add_table(rows=8, cols=len(cols))
     _grid(table)
     _header_row(table, cols)
     # Blocks and the total print bold: two variants of the row, chosen by the row's `bold`.
     tags = {
-        1: "{%tr for row in appendix.units %}",
+        1: f"{{%tr for row in {rows} %}}",
         2: "{%tr if row.bold %}",
         4: "{%tr else %}",
         6: "{%tr endif %}",

@@ -36,6 +36,7 @@ def test_init_makes_a_folder_that_validates_at_once(tmp_path: Path, monkeypatch)
         ".gitignore",
         ".gitattributes",
         ".pre-commit-config.yaml",
+        ".gitlab-ci.yml",
         ".vscode/settings.json",
         "schemas/commitments.schema.json",
     ):

@@ -30,6 +30,7 @@ from camket.checks import (
     indicator_ids,
     item_ids,
     item_indicator_ids,
+    lower_units,
     missing_commitments,
     placeholders,
     progress_dates,
@@ -90,6 +91,7 @@ _MODULES: tuple[ModuleType, ...] = (
     placeholders,
     undeclared_tags,
     check_settings,
+    lower_units,
 )
 
 CHECKS: MappingProxyType[str, ModuleType] = MappingProxyType({m.CODE: m for m in _MODULES})

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from camket import clock, i18n, vn
+from camket import vn
 from camket.cli import options
 from camket.cli.app import command
 from camket.cli.options import (
@@ -17,7 +18,7 @@ from camket.cli.options import (
     QuarterOption,
     YearArgument,
 )
-from camket.cli.output import out
+from camket.cli.output import err, out
 from camket.errors import CamketError
 from camket.i18n import N_, _
 from camket.terminal import json_text
@@ -47,6 +48,37 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar=N_("DẠNG"),
+            help=N_(
+                "Dạng in các lỗi: text (mặc định), json, github (GitHub, Gitea, Forgejo "
+                "Actions), gitlab (Code Quality), junit hoặc sarif."
+            ),
+            show_default=False,
+        ),
+    ] = "text",
+    reports: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--report",
+            metavar=N_("DẠNG:TỆP"),
+            help=N_(
+                "Ghi thêm các lỗi ở dạng này vào tệp này, cho máy chủ CI; dùng được nhiều lần, ví "
+                "dụ --report gitlab:gl-code-quality-report.json --report junit:camket-junit.xml"
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    cascade: Annotated[
+        bool,
+        typer.Option(
+            "--cascade",
+            help=N_("Kiểm tra cả thư mục dữ liệu của các cấp dưới (lower: trong camket.yaml)."),
+        ),
+    ] = False,
 ) -> None:
     """Check every file; problems as path:line:col, or one code explained."""
     from camket.cli import present
@@ -65,25 +97,42 @@ def validate(
             )
         out().print(explanation(code), markup=False)
         return
-    root = options.root(data)
-    from camket.reading import cache
-
-    key = cache.key(root, i18n.language(), clock.today()) if use_cache else None
-    hit = cache.load(key, root) if key else None
-    if hit is not None:
-        files, problems = hit
-    else:
-        from camket import pipeline
-
-        files, problems = pipeline.check_folder(root)
-        if key:
-            cache.store(key, root, files, problems)
     if json_output:
-        print(present.problems_json(problems))
-    else:
+        if fmt not in ("text", "json"):
+            raise CamketError(
+                _(
+                    "--json là --format json; chỉ dùng một trong hai (không phải cùng "
+                    "--format {fmt})"
+                ).format(fmt=fmt)
+            )
+        fmt = "json"
+    from camket.cli import formats
+
+    targets = formats.targets(fmt, reports or [])
+    root = options.root(data)
+    from camket import cascade as cascading
+
+    checked = cascading.check(root, cascade=cascade, use_cache=use_cache)
+    problems = checked.problems
+    base = formats.base_of(root) if fmt not in ("text", "json") or targets else Path.cwd()
+    junit = fmt == "junit" or any(f == "junit" for f, _path in targets)
+    files = checked.file_paths() if junit else []
+    for report_fmt, path in targets:
+        with contextlib.suppress(OSError):  # options.write says why the file cannot be written
+            path.parent.mkdir(parents=True, exist_ok=True)
+        options.write(path, formats.utf8(formats.render(report_fmt, problems, files, base)))
+    summary = present.summary(problems, checked.files)
+    if cascade:
+        summary = present.cascade_line(len(checked.folders), len(checked.lower)) + " " + summary
+    if fmt == "text":
         for line in present.problems_text(problems):
             out(always=True).print(line, markup=False)
-        out().print(present.summary(problems, files), markup=False)
+        out().print(summary, markup=False)
+    else:
+        report = formats.utf8(formats.render(fmt, problems, files, base)).decode("utf-8")
+        print(report, end="")
+        if fmt != "json":
+            err().print(summary, markup=False)  # the log says it; standard output is the report
     raise typer.Exit(1 if has_errors(problems) else 0)
 
 
@@ -124,6 +173,16 @@ def status(
         ),
     ] = None,
     json_output: JsonOption = False,
+    cascade: Annotated[
+        bool,
+        typer.Option(
+            "--cascade",
+            help=N_(
+                "Thêm số liệu riêng của từng cấp dưới (lower: trong camket.yaml) và tổng của cả "
+                "hệ thống."
+            ),
+        ),
+    ] = False,
 ) -> None:
     """The year's tallies by block and unit, or what moved between two dates."""
     from camket.cli import present
@@ -131,6 +190,8 @@ def status(
 
     when = options.as_of(year, as_of, quarter)
     since = options.date(compare)
+    if cascade and (unit is not None or since is not None):
+        raise CamketError(_("--cascade không dùng cùng --unit hay --compare; hãy bỏ một trong hai"))
     project = options.load_year(options.root(data), year, partial=True)
     if unit is not None and unit not in project.units:
         from camket.suggest import hint as suggestion
@@ -165,12 +226,22 @@ def status(
         options.finish(project, year)
         return
     result = tally(project, year, when, unit)
+    lower = None
+    if cascade:
+        from camket.cli.cascading import lower_tally
+
+        lower = lower_tally(project, result)
     if chart is not None:
         from camket.documents.render.chart import png
 
         options.write(chart, png(result))
     if json_output:
-        print(json_text(result.to_json(figures=True)))
+        body = result.to_json(figures=True)
+        if lower is not None:
+            body.update(lower.to_json())
+        print(json_text(body))
     else:
         present.status_table(result, project, out(always=True))
+        if lower is not None:
+            present.cascade_table(lower, out(always=True))
     options.finish(project, year)

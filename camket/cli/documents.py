@@ -67,6 +67,15 @@ def report(
             ),
         ),
     ] = False,
+    cascade: Annotated[
+        bool,
+        typer.Option(
+            "--cascade",
+            help=N_(
+                "Thêm vào phụ lục bảng số liệu riêng của từng cấp dưới (lower: trong camket.yaml)."
+            ),
+        ),
+    ] = False,
 ) -> None:
     """The year-end (or mid-year) report as .docx, optionally PDF."""
     from camket.counting.tally import tally
@@ -91,8 +100,13 @@ def report(
         draft=force,
     )
     t = tally(project, year, when)
+    lower = None
+    if cascade:
+        from camket.cli.cascading import lower_tally
+
+        lower = lower_tally(project, t)
     docx, warnings = making.report_docx(
-        project, t, settings, options.template("report", template, project)
+        project, t, settings, options.template("report", template, project), lower
     )
     if when is not None and date is None and (printed - t.as_of).days > 31:
         # a mid-year report printed long after its date reads as if made then: say so

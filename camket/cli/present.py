@@ -16,6 +16,7 @@ from camket.problems import Problem, Severity
 from camket.terminal import json_text
 
 if TYPE_CHECKING:  # `validate` prints problems without loading the models (a cache hit)
+    from camket.counting.cascade import CascadeTally
     from camket.counting.periods import Moved
     from camket.counting.tally import Counts, YearTally
     from camket.reading.project import Project
@@ -38,6 +39,13 @@ def summary(problems: Sequence[Problem], files: int) -> str:
         "{files} tệp: {errors} lỗi, {warnings} cảnh báo. Giải thích một mã lỗi: "
         "camket validate --explain MÃ"
     ).format(files=files, errors=errors, warnings=warnings)
+
+
+def cascade_line(folders: int, declared: int) -> str:
+    """Before the summary of `validate --cascade`: how many folders were read."""
+    return _("Đã kiểm tra {folders} thư mục dữ liệu (cấp này và {read}/{lower} cấp dưới).").format(
+        folders=folders, read=folders - 1, lower=declared
+    )
 
 
 _COLUMNS = (
@@ -100,6 +108,40 @@ def status_table(t: YearTally, project: Project, console: Console) -> None:
         )
     for line in lines:
         console.print(line, markup=False)
+
+
+def cascade_table(c: CascadeTally, console: Console) -> None:
+    """After this committee's table: one row per lower committee with its own figures for the
+    year, then this committee's, then the whole cascade's."""
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=_("Kết quả thực hiện cam kết của các cấp dưới năm {year} (tính đến {date})").format(
+            year=c.own.year, date=vn.short_date(c.own.as_of)
+        ),
+        title_justify="left",
+    )
+    table.add_column(_("Cấp dưới"), ratio=1, min_width=20)
+    # One column more than the units' table: on an 80-column terminal the headings wrap (the
+    # figures never do), so the names keep their room.
+    for name in (_("Tập thể"), *_COLUMNS):
+        table.add_column(name, justify="right", min_width=max(map(len, name.split())))
+
+    from camket.counting.cascade import counts
+    from camket.counting.tally import STATUS_FIELDS
+
+    def cells(figures: dict[str, int]) -> list[str]:
+        return [str(figures[f]) for f in ("units", *STATUS_FIELDS)]
+
+    for row in c.lower:
+        if row.has_year:
+            table.add_row(Text(row.name), *cells(row.figures))
+        else:
+            missing = _("(chưa có dữ liệu năm {year})").format(year=c.own.year)
+            table.add_row(Text(f"{row.name} {missing}"), *(["—"] * (len(_COLUMNS) + 1)))
+    table.add_section()
+    table.add_row(Text(_("Cấp này")), *cells(counts(c.own)))
+    table.add_row(*_bold([_("Toàn hệ thống (cấp này và các cấp dưới)"), *cells(c.total)]))
+    console.print(table)
 
 
 def _figure_names() -> dict[str, str]:

@@ -109,10 +109,29 @@ def init(
             show_default=False,
         ),
     ] = None,
+    ci: Annotated[
+        str,
+        typer.Option(
+            "--ci",
+            metavar=N_("MÁY_CHỦ"),
+            help=N_(
+                "Tệp kiểm tra tự động cho máy chủ git: gitlab (.gitlab-ci.yml), github "
+                "(GitHub, Gitea, Forgejo Actions) hoặc none (không viết)."
+            ),
+        ),
+    ] = "gitlab",
 ) -> None:
     """A new data folder, or a new year started from the previous one."""
     from camket import pipeline
+    from camket.progress import ci as pipelines
     from camket.progress import scaffold
+
+    if ci not in pipelines.CHOICES:
+        raise CamketError(
+            _("--ci nhận một trong: {choices} (không phải '{ci}')").format(
+                choices=", ".join(pipelines.CHOICES), ci=ci
+            )
+        )
 
     today = clock.today()
     target_year = year if year is not None else today.year
@@ -125,9 +144,9 @@ def init(
                 for p in errors:
                     output.err().print(p.format(), markup=False)
                 raise scaffold.InitError(_("dữ liệu nguồn có lỗi; hãy sửa trước"))
-            made = scaffold.new_year(target, project, target_year, today)
+            made = scaffold.new_year(target, project, target_year, today, ci)
         else:
-            made = scaffold.new_folder(target, target_year, today)
+            made = scaffold.new_folder(target, target_year, today, ci=ci)
     except OSError as e:
         from camket.atomic import reason
 

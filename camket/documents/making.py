@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from camket import git
+from camket.counting.cascade import CascadeTally
 from camket.counting.tally import YearTally
 from camket.documents import report, sheets, wrapping
 from camket.documents.render import markers
@@ -24,14 +25,19 @@ def first_year(project: Project, year_folders: Iterable[int]) -> int:
 
 
 def report_docx(
-    project: Project, t: YearTally, options: report.ReportOptions, template: Path
+    project: Project,
+    t: YearTally,
+    options: report.ReportOptions,
+    template: Path,
+    lower: CascadeTally | None = None,
 ) -> tuple[bytes, list[str]]:
-    """The report's bytes, and the warnings about what it lacks (placeholders left)."""
+    """The report's bytes, and the warnings about what it lacks (placeholders left); `lower`
+    adds the lower committees' table to the appendix (report --cascade)."""
     from camket.documents.render import footnotes, keep, package, pictures
     from camket.documents.render import template as tpl
     from camket.documents.render.chart import indicators_png, png, size_mm
 
-    content = report.build(project, t, options)
+    content = report.build(project, t, options, lower)
     context, notes = content.context, content.footnotes
     charts = {"chart": png(t), "indicators_chart": indicators_png(t)}
     # The template places a marker; the picture goes in its place after rendering.

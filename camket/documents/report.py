@@ -13,8 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 from camket import vn
+from camket.counting.cascade import CascadeTally
 from camket.counting.tally import ItemState, YearTally
 from camket.documents import formalities, wrapping
+from camket.documents.lower import appendix
 from camket.documents.render.markers import footnote_marker
 from camket.i18n import _
 from camket.reading.models import STATUS_WORDS, Cause, Settings, Status, YearConfig
@@ -46,11 +48,15 @@ class Content:
     warnings: list[str]
 
 
-def build(project: Project, t: YearTally, options: ReportOptions) -> Content:
+def build(
+    project: Project, t: YearTally, options: ReportOptions, lower: CascadeTally | None = None
+) -> Content:
+    """`lower`: the lower committees' own figures (report --cascade), a table of the appendix."""
     settings = project.settings
     config = project.years[t.year].config
     assert settings is not None and config is not None, "report needs valid data"
     w = _Writer(project, settings, config, t, options)
+    w.lower = lower
     context = {
         "draft": options.draft,
         "superior": formalities.letterhead_superior(settings.superior or ""),
@@ -103,6 +109,7 @@ class _Writer:
         self.footnotes: dict[int, str] = {}
         self.warnings: list[str] = []  # for the clerk, in the terminal: what to write still
         self.prose = config.report or {}
+        self.lower: CascadeTally | None = None
 
     # -- small phrases -------------------------------------------------------------------
 
@@ -386,6 +393,7 @@ class _Writer:
             "units_heading": f"{next(headings)}- Kết quả theo địa phương, đơn vị (tính đến "
             f"{vn.short_date(self.t.as_of)})",
             "units": units,
+            **appendix(self.lower, self.t, headings),  # report --cascade
             "chart_heading": chart.replace("2-", f"{next(headings)}-", 1),
             "indicators_heading": (
                 f"{next(headings)}- Các chỉ tiêu kinh tế - xã hội chủ yếu" if indicators else ""

@@ -103,7 +103,9 @@ def _require_identity(root: Path) -> None:
         raise InitError(_("chưa tạo thư mục dữ liệu: {e}").format(e=e)) from None
 
 
-def new_folder(root: Path, year: int, today: dt.date, commit: bool = True) -> Made:
+def new_folder(
+    root: Path, year: int, today: dt.date, commit: bool = True, ci: str = "gitlab"
+) -> Made:
     check_year(year)
     _require_empty(root)
     if commit:
@@ -151,14 +153,19 @@ def new_folder(root: Path, year: int, today: dt.date, commit: bool = True) -> Ma
             head=EXAMPLE_REPORT_SIGNER,
         ),
     )
-    _extras(made)
+    _extras(made, ci)
     if commit:
         made.commit = _git_init(made)
     return made
 
 
-def _extras(made: Made) -> None:
-    """What a data folder needs besides its data: the clerk's README, git and editor files."""
+def _extras(made: Made, ci: str = "gitlab") -> None:
+    """What a data folder needs besides its data: the clerk's README, git, CI and editor
+    files (camket.progress.ci)."""
+    from camket.progress import ci as pipelines
+
+    for rel, text in pipelines.files(ci):
+        _write(made, rel, text)
     _write(made, "README.md", README)
     _write(made, ".gitignore", GITIGNORE)
     _write(made, ".gitattributes", GITATTRIBUTES)
@@ -239,7 +246,7 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def new_year(root: Path, source: Project, year: int, today: dt.date) -> Made:
+def new_year(root: Path, source: Project, year: int, today: dt.date, ci: str = "gitlab") -> Made:
     """Year `year` in `root` from the last year of `source` before it: same units, and each
     unfinished item carried over, marked with `carried_from:` and its old id."""
     check_year(year)
@@ -261,7 +268,7 @@ def new_year(root: Path, source: Project, year: int, today: dt.date) -> Made:
         if not (root / name).exists():
             _write(made, name, (source.root / name).read_text(encoding="utf-8"))
     if fresh:
-        _extras(made)
+        _extras(made, ci)
     old = source.years[previous].config
     theme = EXAMPLE_THEME.format(year=year)
     _write(

@@ -175,6 +175,12 @@ cam-ket-*.json
 ~$*
 # Khóa tạm của camket khi ghi tiến độ.
 .camket/
+# Những gì máy chủ CI (và gitlab-ci-local) tạo ra khi kiểm tra.
+.camket-venv/
+.cache/
+.gitlab-ci-local/
+gl-code-quality-report.json
+camket-junit.xml
 """
 
 GITATTRIBUTES = """\

@@ -262,6 +262,21 @@ FILE_CODES: MappingProxyType[str, FileCode] = MappingProxyType(
                 "chia tệp."
             ),
         ),
+        "E038": FileCode(
+            (
+                "A lower committee's folder (`lower:` in camket.yaml) is missing, empty (a git "
+                "submodule not checked out) or not a data folder: found by the commands run with "
+                "--cascade."
+            ),
+            N_("Không đọc được thư mục dữ liệu của một cấp dưới"),
+            N_(
+                "Thư mục ghi ở lower: chưa có, còn trống hoặc không có camket.yaml. Nếu đó là git "
+                "submodule, lấy về bằng lệnh: git submodule update --init --recursive (trên máy "
+                "chủ CI: bật lấy submodule, ví dụ GIT_SUBMODULE_STRATEGY: recursive trên "
+                "GitLab). Nếu đường dẫn sai, sửa path: trong camket.yaml."
+            ),
+            "lower:\n  - {id: dong-ha, path: cap-duoi/dong-ha}   # thư mục chưa được lấy về\n",
+        ),
         "W001": FileCode(
             "Text not in Unicode NFC (decomposed accents, typical of macOS): read as NFC.",
             N_("Dấu tiếng Việt ở dạng tổ hợp (NFD)"),

@@ -233,6 +233,14 @@ class Templates(Node):
     sheet: Text | None = None
 
 
+class Lower(Node):
+    """A lower committee (cấp ủy cấp dưới) whose own data folder is inside this one, usually a
+    git submodule of that office's repository; it is also a unit of this folder, same id."""
+
+    id: Id
+    path: Text
+
+
 class Settings(Node):
     """The committing body and document settings (`camket.yaml`)."""
 
@@ -252,6 +260,7 @@ class Settings(Node):
     leading_zero: bool = True  # "01 nhiệm vụ": counts under ten with a leading zero
     # A rule's severity for this folder, by code: `checks: {W101: off, W103: error}`.
     checks: dict[str, CheckLevel] | None = None
+    lower: list[Lower] | None = None  # the cascade: `camket validate --cascade` and others
 
 
 # --- units.yaml ----------------------------------------------------------------------------
