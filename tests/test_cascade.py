@@ -247,3 +247,11 @@ def test_report_cascade_appendix_table(repo: Path, tmp_path: Path):
     assert run("report", "2019", "--out", plain, cwd=repo).exit_code == 0
     assert not any("cấp ủy cấp dưới" in t for t in paragraphs(plain))
     assert any(t.startswith("2- Biểu đồ kết quả theo khối") for t in paragraphs(plain))
+
+
+def test_cascade_without_lower_committees_is_refused(mini: Path):
+    """Not an empty second table: the clerk is told there is nothing below to add up."""
+    for command in (["status", "2019"], ["report", "2019"]):
+        r = run(*command, "--cascade", "--data", mini)
+        assert r.exit_code == 1 and "chưa khai báo cấp ủy cấp dưới" in r.stderr, r.stderr
+        assert r.stdout == ""

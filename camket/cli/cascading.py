@@ -22,7 +22,16 @@ def lower_tally(project: Project, own: YearTally) -> CascadeTally:
     from camket import cascade
     from camket.cli import present
     from camket.counting.cascade import CascadeTally
+    from camket.errors import CamketError
+    from camket.reading import lower
 
+    if not lower.declared(project.root, project.settings):
+        raise CamketError(
+            _(
+                "camket.yaml chưa khai báo cấp ủy cấp dưới nào (lower:), nên --cascade không có "
+                "gì để cộng; hãy khai báo lower: hoặc bỏ --cascade"
+            )
+        )
     found = cascade.lower_years(project, own.year, own.as_of)
     console = err()
     for line in present.problems_text(found.problems):
