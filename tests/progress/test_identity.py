@@ -197,3 +197,11 @@ def test_init_undoes_itself_when_git_refuses_the_commit(tmp_path: Path, nobody: 
     empty.mkdir()
     assert run("init", empty).exit_code == 1
     assert list(empty.iterdir()) == []
+
+
+def test_undo_commit_without_identity_writes_nothing(mini: Path, nobody: Path):
+    folder = anonymous(mini)
+    files, state = everything(folder), repo_state(folder)
+    r = run("undo", "dong-ha-2019-01", "--commit", "--data", folder)
+    refused_with_both_commands(r)
+    assert everything(folder) == files and repo_state(folder) == state
